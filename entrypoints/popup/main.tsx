@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Gloss</p>, document.getElementById('app')!);
