@@ -20,11 +20,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140: the first Firefox (and ESR) with the CSS Custom Highlight API
+            // and with `data_collection_permissions`; Android got the latter in 142.
             gecko: {
               id: 'gloss@gloss.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
