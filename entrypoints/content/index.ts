@@ -1,1 +1,78 @@
-export default defineContentScript({ matches: ['<all_urls>'], main() {} });
+/**
+ * The content script: a thin shell around `GlossController`, which does the
+ * work. It wires the real dependencies (extractor, engine, packs, settings, a
+ * WXT shadow root for cards), answers messages from Gloss's own contexts only,
+ * and hands teardown to WXT's context so a reloaded extension leaves no trace.
+ */
+import './style.css';
+import cardCss from '../../components/card/card.css?inline';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import { GlossController } from '../../lib/dom/controller';
+import { extractArticle } from '../../lib/dom/extract';
+import { annotate } from '../../lib/engine/annotate';
+import { bundledPacks } from '../../lib/packs/bundled';
+import { getSettings } from '../../lib/settings/store';
+import { createCardHost } from '../../components/card/host';
+import { isFromExtension, type BackgroundRequest, type ContentRequest } from '../../lib/messages';
+
+const REQUEST_TYPES = new Set<ContentRequest['type']>([
+  'gloss:get-status',
+  'gloss:reveal',
+  'gloss:set-enabled',
+  'gloss:navigate',
+  'gloss:explain-selection',
+  'gloss:settings-changed',
+]);
+
+function isContentRequest(msg: unknown): msg is ContentRequest {
+  return typeof msg === 'object' && msg !== null && REQUEST_TYPES.has((msg as { type?: unknown }).type as ContentRequest['type']);
+}
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  // style.css holds only ::highlight()/gloss-mark rules and must reach the page; the card CSS goes into the shadow root.
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    const controller = new GlossController({
+      doc: document,
+      extract: extractArticle,
+      annotate,
+      packs: bundledPacks,
+      loadSettings: getSettings,
+      createCardHost,
+      mountCards: async () => {
+        const ui = await createShadowRootUi(ctx, {
+          name: 'gloss-card-host',
+          position: 'inline',
+          anchor: () => document.documentElement,
+          append: 'last',
+          css: cardCss,
+          isolateEvents: ['keydown', 'keyup', 'keypress'],
+          onMount: (container) => container,
+        });
+        ui.mount();
+        return { container: ui.uiContainer, hostElement: ui.shadowHost, remove: () => ui.remove() };
+      },
+      sendCount: (count) => {
+        const msg: BackgroundRequest = { type: 'gloss:count', count };
+        browser.runtime.sendMessage(msg).catch(() => undefined);
+      },
+    });
+
+    const onMessage = (msg: unknown, sender: { id?: string }): Promise<unknown> | undefined => {
+      if (!isFromExtension(sender, browser.runtime.id) || !isContentRequest(msg)) return undefined;
+      return controller.handle(msg);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+
+    const lifetime = new AbortController();
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      lifetime.abort();
+    });
+    await controller.start(lifetime.signal);
+  },
+});

@@ -1,0 +1,60 @@
+import type { Figure, FigureCheck } from '../../lib/types';
+import type { KnowledgePack } from '../../lib/packs/types';
+import { findPack, sourcesFor } from '../../lib/packs/lookup';
+import { FIGURE_KIND_LABEL, formatFigureValue, formatMoney } from './model';
+import { Sources } from './Sources';
+
+const VERDICT_LABEL: Record<FigureCheck['verdict'], string> = {
+  matches: 'Matches the official figure',
+  differs: 'Differs from the official figure',
+  'no-data': 'No official figure for this period',
+};
+
+function formatOfficial(value: number, unit: string): string {
+  return unit === 'USD' || unit === 'KRW' ? formatMoney(value, unit) : `${value} ${unit}`;
+}
+
+function CheckSection({ check, packs }: { check: FigureCheck; packs: readonly KnowledgePack[] }) {
+  const pack = findPack(packs, check.packId);
+  const sources = pack ? sourcesFor(pack, check.sourceIds) : [];
+  return (
+    <div class={`gloss-check gloss-verdict-${check.verdict}`}>
+      <p class="gloss-verdict">
+        <strong>{VERDICT_LABEL[check.verdict]}</strong>
+      </p>
+      <p>
+        {check.seriesLabel}, {check.period}
+        {check.officialValue !== null ? <>: {formatOfficial(check.officialValue, check.unit)}</> : null}
+      </p>
+      <p class="gloss-muted">Basis: {check.basis}</p>
+      {check.note ? <p>{check.note}</p> : null}
+      {check.related && check.related.length > 0 ? (
+        <ul class="gloss-related-values">
+          {check.related.map((r, i) => (
+            <li key={i}>
+              {r.label}: {formatOfficial(r.value, check.unit)} <span class="gloss-muted">({r.basis})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Sources sources={sources} />
+    </div>
+  );
+}
+
+/**
+ * A figure: as written → normalised value · period, what kind of figure it is,
+ * and the check against an official series when the engine made one.
+ */
+export function FigureCard({ figure, packs }: { figure: Figure; packs: readonly KnowledgePack[] }) {
+  const value = formatFigureValue(figure);
+  const line = [value ? `${figure.text} → ${value}` : figure.text, figure.period?.label].filter(Boolean).join(' · ');
+  return (
+    <div class="gloss-figure">
+      <p class="gloss-kind">{FIGURE_KIND_LABEL[figure.kind]}</p>
+      <h2 class="gloss-title">{line}</h2>
+      {figure.relative ? <p class="gloss-muted">Relative to the article's date.</p> : null}
+      {figure.check ? <CheckSection check={figure.check} packs={packs} /> : null}
+    </div>
+  );
+}

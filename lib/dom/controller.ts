@@ -1,0 +1,561 @@
+/**
+ * Gloss on one page: finds the article, annotates it, paints the annotations
+ * (what is in view first), keeps them right as the page changes, opens cards on
+ * hover, tap and keyboard, and answers the popup's requests.
+ *
+ * Everything it sets up is undone by `stop()` (highlights, listeners, observer,
+ * timers, the card host), and `update()` is idempotent: running it twice paints
+ * exactly what running it once does. Dependencies are injected so the same
+ * class runs in the content script and in unit tests.
+ */
+import type { Annotations, ArticleText } from '../types';
+import type { KnowledgePack } from '../packs/types';
+import type { ContentRequest, PageStatus } from '../messages';
+import type { Settings } from '../settings/types';
+import type { ArticleDom } from './types';
+import type { CardHost, CardHostEvents } from '../../components/card/host';
+import type { CardModel } from '../../components/card/model';
+import { Highlighter, HighlightStyleSheet, type PaintItem, type PaintKind } from './highlighter';
+import { staticRangeFor } from './range-map';
+import { HitIndex } from './hit-test';
+import { PageWatcher, type PageChange } from './page-watcher';
+import { keyAction } from './keyboard';
+import { inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
+
+/** The annotation lists a painted item can come from. */
+export type AnnotationList = 'officials' | 'figures' | 'claims';
+
+/** A mounted card UI: where cards render, and how to take it out of the page. */
+export interface MountedCardUi {
+  /** Element inside the shadow root that the card layer renders into. */
+  container: HTMLElement;
+  /** The element in the page that hosts the shadow root (mutations inside it are Gloss's own). */
+  hostElement: Element;
+  remove(): void;
+}
+
+/** What the controller needs from its environment. */
+export interface ControllerDeps {
+  doc: Document;
+  extract: (doc: Document, url?: string | null) => ArticleDom | null;
+  annotate: (article: ArticleText, packs: readonly KnowledgePack[]) => Annotations;
+  packs: readonly KnowledgePack[];
+  loadSettings: () => Promise<Settings>;
+  /** Mounts the card UI on first use (a WXT shadow root in the extension). */
+  mountCards: () => Promise<MountedCardUi>;
+  /** Builds the card host in a mounted container. */
+  createCardHost: (container: HTMLElement, packs: readonly KnowledgePack[], events: CardHostEvents) => CardHost;
+  /** Reports the painted count (the toolbar badge). */
+  sendCount?: (count: number) => void;
+  /** Use the `<gloss-mark>` fallback even where `CSS.highlights` exists (tests). */
+  forceFallback?: boolean;
+  /** Hover delays in ms (open after, close after leaving). */
+  hoverOpenMs?: number;
+  hoverCloseMs?: number;
+  /** Quiet time after a text change before re-annotating (ms). */
+  settleMs?: number;
+}
+
+/** True when `host` is `site` or one of its subdomains. */
+export function hostMatches(host: string, site: string): boolean {
+  const s = site.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
+  const h = host.toLowerCase();
+  return s.length > 0 && (h === s || h.endsWith(`.${s}`));
+}
+
+/** Gloss's state for one document. */
+export class GlossController {
+  private readonly deps: ControllerDeps;
+  private readonly doc: Document;
+  private readonly view: Window;
+  private readonly highlighter: Highlighter;
+  private readonly styles: HighlightStyleSheet;
+  private settings: Settings | null = null;
+  private enabled = true;
+  private state: PageStatus['state'] = 'loading';
+  private dom: ArticleDom | null = null;
+  private annotations: Annotations | null = null;
+  private order: PaintItem[] = [];
+  private hits = new HitIndex([]);
+  private watcher: PageWatcher | null = null;
+  private generation = 0;
+  private running = false;
+  private listeners: AbortController | null = null;
+  private cards: { ui: MountedCardUi; host: CardHost } | null = null;
+  private cardsPending: Promise<{ ui: MountedCardUi; host: CardHost } | null> | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private closeTimer: ReturnType<typeof setTimeout> | null = null;
+  private settleTimer: ReturnType<typeof setTimeout> | null = null;
+  private hovered: string | null = null;
+  private openId: string | null = null;
+  private pointerInCard = false;
+  private navIndex = -1;
+  private pointerFrame: number | null = null;
+  private lastPointer: { x: number; y: number } | null = null;
+  private lastRetry = 0;
+  private lastSettingsJson = '';
+
+  constructor(deps: ControllerDeps) {
+    this.deps = deps;
+    this.doc = deps.doc;
+    this.view = deps.doc.defaultView!;
+    this.highlighter = new Highlighter(deps.doc, { forceFallback: deps.forceFallback });
+    this.styles = new HighlightStyleSheet(deps.doc);
+  }
+
+  /** Which highlight mechanism is in use. */
+  get paintMode(): 'highlights' | 'marks' {
+    return this.highlighter.mode;
+  }
+
+  /** The painted items, in reading order. */
+  get painted(): readonly PaintItem[] {
+    return this.order;
+  }
+
+  /** The current annotations, or null. */
+  get current(): Annotations | null {
+    return this.annotations;
+  }
+
+  /**
+   * Reads settings, then (unless the site is disabled or the run mode waits for
+   * the user) annotates and paints. `signal` aborting stops everything.
+   */
+  async start(signal?: AbortSignal): Promise<void> {
+    if (this.running) return this.update();
+    this.running = true;
+    signal?.addEventListener('abort', () => this.stop(), { once: true });
+    await this.readSettings();
+    if (!this.running) return;
+    if (this.siteDisabled()) {
+      this.state = 'disabled-site';
+      return;
+    }
+    this.enabled = this.settings!.runMode !== 'on-demand';
+    this.listen();
+    if (!this.enabled) {
+      this.state = 'off';
+      return;
+    }
+    await this.update();
+  }
+
+  /** Re-extracts, re-annotates and repaints the page (idempotent). */
+  async update(): Promise<void> {
+    if (!this.running) return;
+    const gen = ++this.generation;
+    this.clearPaint();
+    if (!this.enabled || this.siteDisabled()) {
+      this.state = this.enabled ? 'disabled-site' : 'off';
+      this.reportCount();
+      return;
+    }
+    const dom = this.deps.extract(this.doc, this.doc.location?.href ?? null);
+    this.dom = dom;
+    this.ensureWatcher();
+    if (!dom) {
+      this.annotations = null;
+      this.state = 'no-article';
+      this.reportCount();
+      return;
+    }
+    this.annotations = this.deps.annotate(dom.article, this.deps.packs);
+    this.state = 'ready';
+    await this.paint(dom, this.annotations, gen);
+  }
+
+  /** Removes every highlight, listener, observer, timer and the card host. */
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    this.clearPaint();
+    this.styles.remove();
+    this.watcher?.stop();
+    this.watcher = null;
+    this.listeners?.abort();
+    this.listeners = null;
+    for (const t of [this.openTimer, this.closeTimer, this.settleTimer]) if (t !== null) clearTimeout(t);
+    this.openTimer = this.closeTimer = this.settleTimer = null;
+    if (this.pointerFrame !== null) this.view.cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = null;
+    this.cards?.host.destroy();
+    this.cards?.ui.remove();
+    this.cards = null;
+    this.cardsPending = null;
+    this.dom = null;
+    this.annotations = null;
+  }
+
+  /** What the popup sees. */
+  status(): PageStatus {
+    if (this.state === 'ready' && this.annotations) {
+      return { state: 'ready', annotations: this.annotations, url: this.doc.location?.href ?? '', title: this.dom?.article.title ?? null };
+    }
+    return { state: this.state === 'ready' ? 'loading' : this.state } as PageStatus;
+  }
+
+  /** Answers a request from the popup, background or context menu. */
+  async handle(req: ContentRequest): Promise<unknown> {
+    switch (req.type) {
+      case 'gloss:get-status':
+        return this.status();
+      case 'gloss:reveal':
+        return this.reveal(`${req.kind}:${req.index}`, false);
+      case 'gloss:set-enabled':
+        this.enabled = req.enabled;
+        if (!this.listeners) this.listen();
+        await this.update();
+        return this.status();
+      case 'gloss:navigate':
+        return this.navigate(req.direction === 'next' ? 1 : -1);
+      case 'gloss:explain-selection':
+        return this.explainSelection(req.text);
+      case 'gloss:settings-changed':
+        await this.readSettings(true);
+        return this.status();
+    }
+  }
+
+  // ---- Painting ------------------------------------------------------------------
+
+  private clearPaint(): void {
+    this.closeCard();
+    this.highlighter.clear();
+    this.watcher?.discardPending();
+    this.order = [];
+    this.hits = new HitIndex([]);
+    this.navIndex = -1;
+  }
+
+  /** The spans to paint, filtered by the enabled categories, in reading order. */
+  private spans(a: Annotations): { id: string; kind: PaintKind; start: number; end: number }[] {
+    const cats = this.settings!.categories;
+    const out: { id: string; kind: PaintKind; start: number; end: number }[] = [];
+    if (cats.officials) a.officials.forEach((m, i) => out.push({ id: `officials:${i}`, kind: 'official', start: m.start, end: m.end }));
+    if (cats.figures)
+      a.figures.forEach((f, i) => out.push({ id: `figures:${i}`, kind: f.check?.verdict === 'differs' ? 'figureDiffers' : 'figure', start: f.start, end: f.end }));
+    if (cats.claims) a.claims.forEach((c, i) => out.push({ id: `claims:${i}`, kind: 'claim', start: c.start, end: c.end }));
+    return out.sort((x, y) => x.start - y.start || (x.kind === 'claim' ? -1 : 0) - (y.kind === 'claim' ? -1 : 0));
+  }
+
+  /** Paints in-view spans at once, the rest in slices; then reports the count. */
+  private async paint(dom: ArticleDom, a: Annotations, gen: number): Promise<void> {
+    this.styles.apply(this.settings!.style);
+    const spans = this.spans(a);
+    const visible = visibleBlocks(dom.blockElements, this.view);
+    const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
+    const toItem = (s: (typeof spans)[number]): PaintItem | null => {
+      const range = staticRangeFor(dom, s.start, s.end);
+      return range ? { id: s.id, kind: s.kind, range } : null;
+    };
+    const marks = this.highlighter.mode === 'marks';
+    const batch: PaintItem[] = [];
+    for (const s of now) {
+      const it = toItem(s);
+      if (it) batch.push(it);
+    }
+    // In the fallback every add rewraps, so everything goes in one go; highlights paint in view first.
+    if (!marks) this.commit(batch.splice(0));
+    if (later.length > 0) {
+      if (!marks) await yieldToMain();
+      const done = await processInSlices(later, (s) => {
+        if (gen !== this.generation) return;
+        const it = toItem(s);
+        if (it) batch.push(it);
+      }, { onSlice: () => { if (!marks && gen === this.generation) this.commit(batch.splice(0)); } });
+      if (!done || gen !== this.generation) return;
+    }
+    if (gen !== this.generation) return;
+    this.commit(batch.splice(0));
+    const byId = new Map(this.highlighter.list().map((it) => [it.id, it]));
+    this.order = spans.map((s) => byId.get(s.id)).filter((it): it is PaintItem => !!it);
+    this.hits = new HitIndex(this.order);
+    this.reportCount();
+  }
+
+  private commit(items: PaintItem[]): void {
+    if (items.length === 0) return;
+    this.highlighter.add(items);
+    this.watcher?.discardPending();
+  }
+
+  private reportCount(): void {
+    try {
+      this.deps.sendCount?.(this.state === 'ready' ? this.highlighter.size : 0);
+    } catch {
+      // The background may be asleep or reloading; the badge is cosmetic.
+    }
+  }
+
+  // ---- Settings ------------------------------------------------------------------
+
+  private async readSettings(repaint = false): Promise<void> {
+    let next: Settings;
+    try {
+      next = await this.deps.loadSettings();
+    } catch {
+      next = this.settings ?? (await import('../settings/types')).DEFAULT_SETTINGS;
+    }
+    const json = JSON.stringify(next);
+    const changed = json !== this.lastSettingsJson;
+    this.settings = next;
+    this.lastSettingsJson = json;
+    if (repaint && changed && this.running) await this.update();
+  }
+
+  private siteDisabled(): boolean {
+    const host = this.doc.location?.hostname ?? '';
+    return !!this.settings && this.settings.disabledSites.some((s) => hostMatches(host, s));
+  }
+
+  // ---- Page changes --------------------------------------------------------------
+
+  private ensureWatcher(): void {
+    if (this.watcher) return;
+    this.watcher = new PageWatcher(this.doc, {
+      isOwnNode: (n) => {
+        const host = this.cards?.ui.hostElement;
+        return !!host && (n === host || host.contains(n));
+      },
+      articleRoot: () => this.dom?.root ?? null,
+      onChange: (c) => this.onPageChange(c),
+    });
+    this.watcher.start();
+  }
+
+  private onPageChange(change: PageChange): void {
+    if (!this.running || !this.enabled) return;
+    if (change.kind === 'navigation') {
+      // A new page in a single-page app: old annotations go now, the new article is read once it settles.
+      this.clearPaint();
+      this.dom = null;
+      this.annotations = null;
+      this.state = 'loading';
+      this.reportCount();
+      this.scheduleUpdate(this.deps.settleMs ?? 250);
+      return;
+    }
+    if (change.articleChanged) {
+      // Ranges must never point at detached or shortened nodes: drop them now, re-annotate when quiet.
+      if (this.highlighter.prune() > 0) {
+        this.order = this.order.filter((it) => this.highlighter.get(it.id));
+        this.hits = new HitIndex(this.order);
+      }
+      if (this.openId && !this.highlighter.get(this.openId)) this.closeCard();
+      this.scheduleUpdate(this.deps.settleMs ?? 250);
+      return;
+    }
+    if (!this.dom && change.addedElements > 0) {
+      // No article yet: it may be arriving late. Retry extraction, at most twice a second.
+      const now = Date.now();
+      if (now - this.lastRetry < 500) {
+        this.scheduleUpdate(500);
+        return;
+      }
+      this.lastRetry = now;
+      this.scheduleUpdate(0);
+    }
+  }
+
+  private scheduleUpdate(ms: number): void {
+    if (this.settleTimer !== null) clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = null;
+      void this.update();
+    }, ms);
+  }
+
+  // ---- Pointer, touch and keyboard ------------------------------------------------
+
+  private listen(): void {
+    if (this.listeners) return;
+    this.listeners = new AbortController();
+    const { signal } = this.listeners;
+    const opts = { signal, passive: true } as const;
+    this.doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
+    this.doc.addEventListener('pointerup', (e) => this.onPointerUp(e), opts);
+    this.doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+  }
+
+  private onPointerMove(e: PointerEvent): void {
+    if (e.pointerType === 'touch' || this.order.length === 0) return;
+    this.lastPointer = { x: e.clientX, y: e.clientY };
+    if (this.pointerFrame !== null) return;
+    this.pointerFrame = this.view.requestAnimationFrame(() => {
+      this.pointerFrame = null;
+      const p = this.lastPointer;
+      if (p) this.onHover(this.hitAt(p.x, p.y));
+    });
+  }
+
+  private hitAt(x: number, y: number): string | null {
+    return this.hits.at(this.doc, this.highlighter, x, y)?.id ?? null;
+  }
+
+  private onHover(id: string | null): void {
+    if (id === this.hovered) return;
+    this.hovered = id;
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    if (id) {
+      if (this.closeTimer !== null) clearTimeout(this.closeTimer);
+      this.closeTimer = null;
+      if (id === this.openId) return;
+      this.openTimer = setTimeout(() => {
+        this.openTimer = null;
+        void this.openCard(id);
+      }, this.deps.hoverOpenMs ?? 200);
+    } else {
+      this.scheduleClose();
+    }
+  }
+
+  private scheduleClose(): void {
+    if (!this.openId || this.pointerInCard || this.closeTimer !== null) return;
+    this.closeTimer = setTimeout(() => {
+      this.closeTimer = null;
+      if (!this.pointerInCard && !this.hovered) this.closeCard();
+    }, this.deps.hoverCloseMs ?? 300);
+  }
+
+  private onPointerUp(e: PointerEvent): void {
+    if (e.pointerType !== 'touch') return;
+    const host = this.cards?.ui.hostElement;
+    if (host && e.composedPath().includes(host)) return;
+    const id = this.hitAt(e.clientX, e.clientY);
+    if (id) void this.openCard(id);
+    else this.closeCard();
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const action = keyAction(e, this.openId !== null || this.cards?.host.isOpen === true);
+    if (!action) return;
+    if (action === 'close') {
+      this.closeCard();
+      return;
+    }
+    e.preventDefault();
+    void this.navigate(action === 'next' ? 1 : -1);
+  }
+
+  // ---- Cards, reveal, navigation --------------------------------------------------
+
+  /** The card for a painted item id ("officials:3"), or null. */
+  modelFor(id: string): CardModel | null {
+    const a = this.annotations;
+    if (!a) return null;
+    const [list, index] = id.split(':') as [AnnotationList, string];
+    const i = Number(index);
+    const articleDate = a.date;
+    if (list === 'officials' && a.officials[i]) return { kind: 'official', mention: a.officials[i], articleDate };
+    if (list === 'figures' && a.figures[i]) return { kind: 'figure', figure: a.figures[i], articleDate };
+    if (list === 'claims' && a.claims[i]) return { kind: 'claim', claim: a.claims[i], articleDate };
+    return null;
+  }
+
+  /** The open card's item id, or null. */
+  get openCardId(): string | null {
+    return this.openId;
+  }
+
+  private async cardHost(): Promise<CardHost | null> {
+    if (this.cards) return this.cards.host;
+    if (!this.cardsPending) {
+      this.cardsPending = this.deps.mountCards().then((ui) => {
+        if (!this.running) {
+          ui.remove();
+          return null;
+        }
+        this.watcher?.discardPending();
+        const host = this.deps.createCardHost(ui.container, this.deps.packs, {
+          onPointerEnter: () => {
+            this.pointerInCard = true;
+            if (this.closeTimer !== null) clearTimeout(this.closeTimer);
+            this.closeTimer = null;
+          },
+          onPointerLeave: () => {
+            this.pointerInCard = false;
+            this.scheduleClose();
+          },
+          onClose: () => this.closeCard(),
+        });
+        this.cards = { ui, host };
+        return this.cards;
+      });
+    }
+    return (await this.cardsPending)?.host ?? null;
+  }
+
+  /** Opens the card for a painted item next to it. */
+  async openCard(id: string): Promise<boolean> {
+    const model = this.modelFor(id);
+    if (!model || !this.highlighter.get(id)) return false;
+    const host = await this.cardHost();
+    if (!host || !this.highlighter.get(id)) return false;
+    this.openId = id;
+    host.show(model, () => this.anchorRect(id));
+    return true;
+  }
+
+  private anchorRect(id: string): DOMRectReadOnly | null {
+    const r = this.highlighter.liveRange(id);
+    if (!r) return null;
+    // The first line box: a claim wrapping over lines should anchor at its start, not its whole block.
+    const first = r.getClientRects()[0];
+    return first ?? r.getBoundingClientRect();
+  }
+
+  /** Closes the card (if any). */
+  closeCard(): void {
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    this.openId = null;
+    this.pointerInCard = false;
+    this.cards?.host.hide();
+  }
+
+  /** Scrolls an item into view and flashes it; `open` also opens its card. */
+  async reveal(id: string, open: boolean): Promise<boolean> {
+    const r = this.highlighter.liveRange(id);
+    if (!r) return false;
+    const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const rect = r.getBoundingClientRect();
+    const h = this.view.innerHeight;
+    if (rect.top < 0 || rect.bottom > h) this.view.scrollBy(0, rect.top - h / 3);
+    this.highlighter.flash(id);
+    if (open) return this.openCard(id);
+    return true;
+  }
+
+  /** Moves to the next (+1) or previous (−1) painted item, wrapping around; returns its id. */
+  async navigate(step: 1 | -1): Promise<string | null> {
+    const n = this.order.length;
+    if (n === 0) return null;
+    if (this.openId) {
+      const at = this.order.findIndex((it) => it.id === this.openId);
+      if (at >= 0) this.navIndex = at;
+    }
+    this.navIndex = this.navIndex < 0 ? (step === 1 ? 0 : n - 1) : (this.navIndex + step + n) % n;
+    const id = this.order[this.navIndex]!.id;
+    await this.reveal(id, true);
+    return id;
+  }
+
+  /** Shows a look-up card for the user's selection ("Explain with Gloss"). */
+  async explainSelection(text: string): Promise<boolean> {
+    const clean = text.trim().slice(0, 500);
+    if (!clean) return false;
+    const host = await this.cardHost();
+    if (!host) return false;
+    const sel = this.doc.getSelection();
+    const range = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : null;
+    this.openId = null;
+    host.show({ kind: 'lookup', text: clean, articleDate: this.annotations?.date ?? null }, () => {
+      const rect = range?.getBoundingClientRect();
+      return rect && (rect.width > 0 || rect.height > 0) ? rect : new DOMRect(this.view.innerWidth / 2 - 180, 40, 0, 0);
+    });
+    return true;
+  }
+}
