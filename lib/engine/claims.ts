@@ -1,0 +1,774 @@
+/**
+ * The claims detector: quoted and reported statements with their speaker.
+ *
+ * One pass over the article's sentences. In each sentence, attribution cues
+ * (speech verbs outside quotation marks: "said", "told reporters that",
+ * "according to", ", saying", "which he said", "blamed X for Y") are found
+ * first; each cue yields the reported clause it governs (after the verb, or
+ * before it when the attribution trails: "…, Kim said.") and the words naming
+ * its speaker. A clause that is exactly one quotation becomes a quoted claim;
+ * a clause that merely embeds a quoted fragment stays one reported claim.
+ * Quotations left over are claims when they are attributed (by a trailing
+ * "he said", by the sentence's speech or naming verb, or by an earlier quote
+ * of the same paragraph or the previous paragraph); unattributed scare quotes
+ * are not.
+ *
+ * Every step works on word tokens with bounded look-around, so the cost is
+ * linear in the text length (no backtracking regexes over the article).
+ */
+import type { ArticleText, Claim, OfficialMention } from '../types';
+import { findQuotes, type QuoteSpan } from './quotes';
+import { splitSentences, type SentenceSpan } from './sentences';
+import { SpeakerResolver, wordsIn, type Speaker } from './speakers';
+import { scoreClaim } from './worthiness';
+
+interface Tok {
+  w: string;
+  lower: string;
+  start: number;
+  end: number;
+  inQuote: boolean;
+}
+
+type CueKind = 'verb' | 'participle' | 'according' | 'blame' | 'reportedly';
+
+interface Cue {
+  kind: CueKind;
+  /** Token index of the verb (or of "according"). */
+  verb: number;
+  /** Token index just past the cue's verb words. */
+  verbEnd: number;
+  /** Speaker phrase as token indices [npStart, npEnd); empty when npStart === npEnd. */
+  npStart: number;
+  npEnd: number;
+  /** Where the cue's own words begin (NP, boundary word or verb), as a text offset. */
+  regionStart: number;
+  /** True when a comma directly precedes the cue's words: it can cut a preceding clause. */
+  commaAttached: boolean;
+  /** The word that stopped the speaker phrase ("which", "and", …) or null. */
+  boundaryWord: string | null;
+  speaker: Speaker | null;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  quoted: boolean;
+  speaker: Speaker | null;
+}
+
+/** Speech verbs whose clause may follow without "that" ("Kim said the talks failed"). */
+const FREE_CLAUSE_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'tell', 'believes', 'believe', 'believed', 'argued', 'argues',
+  'argue', 'insisted', 'insists', 'insist', 'claimed', 'claims', 'claim', 'maintained', 'maintains',
+  'contended', 'contends', 'asserted', 'asserts', 'stressed', 'stresses', 'added', 'adds', 'warned', 'warns',
+  'acknowledges', 'acknowledged', 'admits', 'admitted', 'indicated', 'indicates', 'thinks',
+]);
+
+/** Speech verbs whose clause needs "that", a quotation or a pronoun ("noted the work" is not a claim). */
+const THAT_CLAUSE_VERBS = new Set([
+  'noted', 'notes', 'reported', 'reports', 'announced', 'announces', 'stated', 'states', 'revealed',
+  'reveals', 'estimated', 'estimates', 'predicted', 'predicts', 'confirmed', 'confirms', 'explained',
+  'explains', 'declared', 'declares', 'clarified', 'clarifies', 'divulged', 'conceded', 'concedes',
+  'cautioned', 'emphasized', 'emphasised', 'countered', 'wrote', 'writes', 'testified', 'disclosed',
+  'observed', 'concluded', 'recalled', 'suggested', 'suggests',
+]);
+
+/** Verbs that attribute a quotation only when they trail it ("…," Kim continued). */
+const TAIL_ONLY_VERBS = new Set(['continued', 'recalled', 'concluded', 'replied', 'responded']);
+
+const PARTICIPLES = new Set([
+  'saying', 'adding', 'claiming', 'arguing', 'noting', 'warning', 'insisting', 'stressing', 'explaining',
+  'stating', 'citing', 'asserting', 'acknowledging', 'admitting', 'contending', 'maintaining', 'telling',
+]);
+
+const BLAME_VERBS = new Set(['blamed', 'blames', 'blame', 'blaming']);
+
+/** Verbs and nouns that attribute a quoted fragment in their sentence ("called it “a win”"). */
+const FRAGMENT_CUES = new Set([
+  'called', 'calls', 'call', 'calling', 'branded', 'brands', 'dubbed', 'described', 'describes', 'touted',
+  'touts', 'praised', 'praises', 'hailed', 'hails', 'termed', 'labelled', 'labeled', 'thanked', 'thanking',
+  'expressed', 'welcomed', 'lauded', 'slammed', 'criticised', 'criticized', 'denounced', 'message',
+  'statement', 'remarks', 'admits', 'admitted',
+]);
+
+/** Words ending a speaker phrase when walking back from the verb. */
+const BOUNDARY_WORDS = new Set([
+  'that', 'which', 'who', 'whom', 'when', 'while', 'whereas', 'although', 'though', 'because', 'as',
+  'and', 'but', 'or', 'after', 'before', 'if', 'since', 'so', 'where', 'until', 'unless', 'than', 'what',
+  'whether', 'why', 'how',
+]);
+
+/** Auxiliaries and adverbs between a speaker and the verb ("has also said"). */
+const AUX_ADVERBS = new Set([
+  'has', 'have', 'had', 'also', 'previously', 'repeatedly', 'again', 'later', 'earlier', 'once', 'then',
+  'publicly', 'privately', 'recently', 'long', 'already', 'would', 'will', 'did', 'does', 'do', 'is',
+  'was', 'were', 'are', 'be', 'been', 'being', 'reportedly', 'not', 'never', 'further', 'too', 'started',
+  'began', 'begun', 'went', 'on', 'to', 'often', 'still', 'yesterday', 'today', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'just', 'first', 'initially', 'flatly',
+]);
+
+/** Auxiliaries and finite-verb markers: words that show a clause has begun. */
+const FINITE_MARKERS = new Set([
+  'is', 'was', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'should', 'must',
+  'may', 'might', 'did', 'does', 'do', 'shall',
+]);
+
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+  'tonight', 'earlier', 'later', 'recently', 'previously', 'again', 'also', 'publicly', 'privately',
+  'repeatedly', 'late', 'early', 'afternoon', 'morning', 'evening', 'night', 'week', 'month', 'year',
+  'last', 'this', 'next', 'past', 'weekend', 'then', 'once', 'often', 'separately', 'flatly',
+]);
+
+const PREPOSITIONS = new Set([
+  'of', 'in', 'on', 'at', 'during', 'after', 'following', 'before', 'with', 'to', 'for', 'about', 'from',
+  'by', 'as', 'via', 'through', 'while', 'when', 'without', 'upon', 'over', 'under', 'into', 'amid',
+  'ahead', 'alongside', 'and', 'but', 'or', 'in', 'an', 'outside',
+]);
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there']);
+
+/** Objects of "told" that sit between the verb and its clause ("told reporters"). */
+const TOLD_OBJECTS = new Set([
+  'reporters', 'journalists', 'lawmakers', 'members', 'him', 'her', 'them', 'us', 'me', 'parliament',
+  'congress', 'investors', 'analysts', 'supporters', 'delegates', 'the', 'a', 'an', 'its', 'his', 'their',
+]);
+
+/** Opening words of a sentence that start an introductory phrase rather than the subject. */
+const INTRO_WORDS = new Set([
+  'on', 'in', 'at', 'after', 'before', 'during', 'since', 'while', 'although', 'though', 'however', 'but',
+  'and', 'last', 'earlier', 'meanwhile', 'still', 'yet', 'also', 'then', 'instead', 'for', 'from', 'with',
+  'when', 'as', 'despite', 'under', 'until', 'following', 'this', 'separately', 'later', 'because', 'if',
+  'by', 'to', 'speaking', 'asked', 'according',
+]);
+
+const CLOSING_QUOTES = /["\u201D\u2019'\u00BB]/;
+const HARD_PUNCT = /[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/;
+
+/** Share of a trailing pre-part that must be quotation for the quote alone to be the claim. */
+const QUOTE_SHARE_FOR_QUOTED = 0.5;
+
+/** The bullet list after "X also said:" counts as reported claims; list items are short and unpunctuated. */
+const MAX_LIST_ITEM = 240;
+
+class ClaimFinder {
+  private readonly text: string;
+  private readonly quotes: QuoteSpan[];
+  private readonly resolver: SpeakerResolver;
+  private readonly drafts: Draft[] = [];
+  private readonly officialEnds = new Set<number>();
+  private readonly officialStarts = new Map<number, OfficialMention>();
+  /** Quotes already used: absorbed into a reported claim or made a quoted claim. */
+  private readonly usedQuotes = new Set<QuoteSpan>();
+  /** Speaker of each quote made a claim, for follow-on quotes in the same paragraph. */
+  private readonly quoteSpeakers = new Map<QuoteSpan, Speaker | null>();
+  /** Speaker of the last claim in each block. */
+  private readonly lastSpeakerInBlock = new Map<number, Speaker>();
+
+  constructor(private readonly article: ArticleText, officials: readonly OfficialMention[]) {
+    this.text = article.text;
+    this.quotes = findQuotes(article);
+    for (const m of officials) {
+      this.officialEnds.add(m.end);
+      this.officialStarts.set(m.start, m);
+    }
+    this.resolver = new SpeakerResolver(article, officials, (pos) => this.quoteAt(pos) !== null);
+  }
+
+  /** The quote whose marks enclose `pos`, by binary search. */
+  private quoteAt(pos: number): QuoteSpan | null {
+    let lo = 0;
+    let hi = this.quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = this.quotes[mid];
+      if (!q) break;
+      if (pos < q.open) hi = mid - 1;
+      else if (pos >= q.close) lo = mid + 1;
+      else return q;
+    }
+    return null;
+  }
+
+  run(): Claim[] {
+    const blocks = this.article.blocks;
+    let listSpeaker: Speaker | null = null;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b];
+      if (!block) continue;
+      if (listSpeaker && this.isListItem(block.start, block.end)) {
+        this.add(block.start, block.end, false, listSpeaker);
+        continue;
+      }
+      listSpeaker = null;
+      const blockQuotes = this.quotes.filter((q) => q.block === b);
+      for (const s of this.mergedSentences(block.start, block.end, blockQuotes)) this.sentence(s, b);
+      this.leftoverQuotes(blockQuotes, b);
+      listSpeaker = this.listIntroSpeaker(block.start, block.end);
+    }
+    return this.drafts
+      .sort((a, b) => a.start - b.start)
+      .map((d) => {
+        const text = this.text.slice(d.start, d.end);
+        return {
+          start: d.start,
+          end: d.end,
+          text,
+          quoted: d.quoted,
+          speaker: d.speaker?.name ?? null,
+          speakerEntityId: d.speaker?.entityId ?? null,
+          worthiness: scoreClaim(text),
+        };
+      });
+  }
+
+  /** Sentences of a block, with sentences inside one quotation merged back together. */
+  private mergedSentences(start: number, end: number, quotes: readonly QuoteSpan[]): SentenceSpan[] {
+    const raw = splitSentences(this.text, start, end);
+    const out: SentenceSpan[] = [];
+    let qi = 0;
+    for (const s of raw) {
+      const prev = out[out.length - 1];
+      while (qi < quotes.length && (quotes[qi]?.close ?? 0) <= (prev?.end ?? start)) qi++;
+      const q = quotes[qi];
+      if (prev && q && q.open < prev.end && q.close > prev.end) prev.end = s.end;
+      else out.push({ ...s });
+    }
+    return out;
+  }
+
+  private tokens(start: number, end: number): Tok[] {
+    return wordsIn(this.text, start, end).map((t) => ({
+      ...t,
+      lower: t.w.toLowerCase(),
+      inQuote: this.quoteAt(t.start) !== null,
+    }));
+  }
+
+  /** Offset past a leading dateline ("WASHINGTON —", "SEOUL (AGENCY) -"), or `start`. */
+  private skipDateline(start: number, end: number): number {
+    const head = this.text.slice(start, Math.min(end, start + 70));
+    if (!/^[A-Z]{2,}/.test(head)) return start;
+    const m = /\s(?:--|\u2014|\u2013|-)\s/.exec(head);
+    if (!m) return start;
+    const before = head.slice(0, m.index);
+    // Datelines are capitals, dates and a bracketed agency: no lowercase word of four letters or more.
+    if (/\b[a-z]{4,}/.test(before.replace(/\([^)]*\)/g, ''))) return start;
+    return start + m.index + m[0].length;
+  }
+
+  private gapHas(from: number, to: number, re: RegExp): boolean {
+    return re.test(this.text.slice(from, to));
+  }
+
+  /** Processes one sentence. */
+  private sentence(s: SentenceSpan, block: number): void {
+    const start = this.skipDateline(s.start, s.end);
+    const toks = this.tokens(start, s.end);
+    const cues = this.findCues(toks, start);
+    const sentenceQuotes = this.quotes.filter((q) => q.open >= start && q.open < s.end);
+    let segStart = start;
+    let lastSpeaker: Speaker | null = null;
+    let hadClaim = false;
+    for (let c = 0; c < cues.length; c++) {
+      const cue = cues[c];
+      if (!cue) continue;
+      // Cues inside a clause already claimed are nested attributions: skip.
+      if (!this.isCoordinated(cue) && this.coveredByDraft(toks[cue.verb]?.start ?? 0)) continue;
+      const next = cues.slice(c + 1).find((n) => n.commaAttached || this.isCoordinated(n));
+      const cut = next ? this.commaBefore(next.regionStart, start) : s.end;
+      cue.speaker = this.cueSpeaker(cue, toks, start, lastSpeaker);
+      const made = this.cueClaim(cue, toks, segStart, cut, s.end, block);
+      if (cue.speaker) lastSpeaker = cue.speaker;
+      if (made) {
+        hadClaim = true;
+        segStart = Math.max(segStart, made);
+      }
+    }
+    this.fragments(sentenceQuotes, toks, start, cues, lastSpeaker, block, hadClaim);
+  }
+
+  /** A speech verb coordinated with the previous predicate ("… but insisted that …"): it starts a new claim. */
+  private isCoordinated(cue: Cue): boolean {
+    return cue.kind === 'verb' && cue.npStart === cue.npEnd && (cue.boundaryWord === 'and' || cue.boundaryWord === 'but');
+  }
+
+  /** Offset of the comma that precedes `regionStart` (searching back a little), or `regionStart`. */
+  private commaBefore(regionStart: number, floor: number): number {
+    for (let i = regionStart - 1; i >= Math.max(floor, regionStart - 4); i--) {
+      if (this.text[i] === ',') return i;
+    }
+    return regionStart;
+  }
+
+  private coveredByDraft(pos: number): boolean {
+    return this.drafts.some((d) => pos >= d.start && pos < d.end);
+  }
+
+  /** Finds the attribution cues of a sentence, left to right. */
+  private findCues(toks: readonly Tok[], sentenceStart: number): Cue[] {
+    const cues: Cue[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (!t || t.inQuote || t.w !== t.lower) continue;
+      const prev = toks[i - 1]?.lower;
+      let kind: CueKind | null = null;
+      let verbEnd = i + 1;
+      if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
+        kind = 'according';
+        verbEnd = i + 2;
+      } else if (FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || TAIL_ONLY_VERBS.has(t.lower)) {
+        // "is said to", "was reported by": passives are not attributions.
+        if (prev === 'is' || prev === 'was' || prev === 'be' || prev === 'been' || prev === 'being' || prev === 'are' || prev === 'were') continue;
+        // "to say", "declined to tell": an infinitive reports nothing said.
+        if (prev === 'to') continue;
+        kind = 'verb';
+      } else if (PARTICIPLES.has(t.lower)) {
+        if (prev === 'is' || prev === 'was' || prev === "isn't" || prev === 'not' || prev === 'are' || prev === 'were') continue;
+        kind = 'participle';
+      } else if (BLAME_VERBS.has(t.lower)) {
+        if (prev === 'be' || prev === 'been' || prev === 'is' || prev === 'was' || prev === 'being') continue;
+        kind = 'blame';
+      } else if (t.lower === 'reportedly') {
+        kind = 'reportedly';
+      }
+      if (!kind) continue;
+      cues.push(this.buildCue(kind, i, verbEnd, toks, sentenceStart));
+    }
+    return cues;
+  }
+
+  /** Walks back from the verb to find the speaker phrase and the cue's region. */
+  private buildCue(kind: CueKind, verb: number, verbEnd: number, toks: readonly Tok[], sentenceStart: number): Cue {
+    let k = verb - 1;
+    let boundaryWord: string | null = null;
+    let boundaryIndex = -1;
+    let nextStart = toks[verb]?.start ?? 0;
+    if (kind !== 'according' && kind !== 'reportedly') {
+      while (k >= 0 && verb - k <= 12) {
+        const t = toks[k];
+        if (!t || t.inQuote) break;
+        if (this.gapHas(t.end, nextStart, HARD_PUNCT)) break;
+        if (BOUNDARY_WORDS.has(t.lower) || (kind === 'participle' && t.lower === 'with')) {
+          // "Mr. X and others say": a name before "and" belongs to the speaker phrase.
+          const before = toks[k - 1];
+          if (t.lower === 'and' && before && this.officialEnds.has(before.end)) {
+            nextStart = t.start;
+            k--;
+            continue;
+          }
+          boundaryWord = t.lower;
+          boundaryIndex = k;
+          break;
+        }
+        nextStart = t.start;
+        k--;
+      }
+    }
+    const npStart = k + 1;
+    let npEnd = verb;
+    while (npEnd > npStart && AUX_ADVERBS.has(toks[npEnd - 1]?.lower ?? '')) npEnd--;
+    const firstOwn = boundaryIndex >= 0 && (boundaryWord === 'which' || boundaryWord === 'who' || boundaryWord === 'and' || boundaryWord === 'but') ? boundaryIndex : npStart;
+    const regionStart = toks[firstOwn]?.start ?? toks[verb]?.start ?? 0;
+    const before = this.text.slice(Math.max(sentenceStart, regionStart - 3), regionStart);
+    return {
+      kind,
+      verb,
+      verbEnd,
+      npStart,
+      npEnd,
+      regionStart,
+      commaAttached: before.includes(','),
+      boundaryWord,
+      speaker: null,
+    };
+  }
+
+  /** The speaker of a cue: its phrase, an inverted "said Kim", an appositive, or the sentence subject. */
+  private cueSpeaker(cue: Cue, toks: readonly Tok[], sentenceStart: number, previous: Speaker | null): Speaker | null {
+    if (cue.kind === 'according') {
+      const span = this.phraseAfter(toks, cue.verbEnd, 10);
+      return span ? this.resolver.resolve(span[0], span[1]) : null;
+    }
+    if (cue.kind === 'reportedly') return { name: 'unattributed reports', entityId: null, person: false };
+    if (cue.npEnd > cue.npStart) {
+      const a = toks[cue.npStart]?.start ?? 0;
+      const b = toks[cue.npEnd - 1]?.end ?? 0;
+      const sp = this.resolver.resolve(a, b);
+      if (sp) return sp;
+    }
+    if (cue.kind === 'participle' || cue.boundaryWord === 'and' || cue.boundaryWord === 'but') {
+      return previous ?? this.subject(toks, sentenceStart);
+    }
+    if (this.isInverted(cue, toks)) {
+      const span = this.phraseAfter(toks, cue.verbEnd, 8);
+      if (span) return this.resolver.resolve(span[0], span[1]);
+    }
+    // "Jane Doe, a senior fellow at the institute, said …": the subject before the appositive.
+    if (cue.npStart === cue.npEnd && cue.npStart > 0 && cue.boundaryWord === null) {
+      return this.subject(toks, sentenceStart) ?? previous;
+    }
+    return previous;
+  }
+
+  /**
+   * A speech verb directly after a comma or closing quote, followed by its
+   * speaker and then punctuation ("…," said Kim, …): not a participle, and no
+   * finite verb before the next punctuation ("…, said he was" is a clause).
+   */
+  private isInverted(cue: Cue, toks: readonly Tok[]): boolean {
+    if (cue.npEnd > cue.npStart || cue.kind !== 'verb') return false;
+    const v = toks[cue.verb];
+    if (!v) return false;
+    const prevEnd = toks[cue.verb - 1]?.end ?? 0;
+    const gap = this.text.slice(Math.max(prevEnd, v.start - 4), v.start);
+    if (!/[,\u201D"]/.test(gap) && cue.verb > 0) return false;
+    const n = toks[cue.verb + 1];
+    if (!n) return false;
+    if (TIME_WORDS.has(n.lower) || n.lower === 'that' || PREPOSITIONS.has(n.lower)) return false;
+    if (!(n.w !== n.lower || SUBJECT_PRONOUNS.has(n.lower) || n.lower === 'the' || n.lower === 'a' || n.lower === 'an')) return false;
+    for (let i = cue.verb + 1; i < toks.length && i - cue.verb <= 8; i++) {
+      const t = toks[i];
+      if (!t) break;
+      if (i > cue.verb + 1 && this.gapHas(toks[i - 1]?.end ?? 0, t.start, /[,;:.]/)) break;
+      if (FINITE_MARKERS.has(t.lower) || t.lower === 'that') return false;
+    }
+    return true;
+  }
+
+  /** The words after token `from` up to punctuation or a preposition (a trailing speaker or source). */
+  private phraseAfter(toks: readonly Tok[], from: number, max: number): [number, number] | null {
+    const first = toks[from];
+    if (!first || first.inQuote) return null;
+    let last = first;
+    for (let i = from + 1; i < toks.length && i - from < max; i++) {
+      const t = toks[i];
+      if (!t || t.inQuote) break;
+      if (this.gapHas(last.end, t.start, /[,;:.()\u2014]/)) break;
+      if (i > from && (t.lower === 'during' || t.lower === 'in' || t.lower === 'on' || t.lower === 'at' || t.lower === 'after' || t.lower === 'following' || t.lower === 'before' || t.lower === 'when' || t.lower === 'while' || t.lower === 'adding' || t.lower === 'saying' || TIME_WORDS.has(t.lower))) break;
+      last = t;
+    }
+    return [first.start, last.end];
+  }
+
+  /** The subject of the sentence: a pronoun, an official or a capitalised run after any introductory phrase. */
+  private subject(toks: readonly Tok[], sentenceStart: number): Speaker | null {
+    let i = 0;
+    // Skip up to two introductory phrases ending in a comma ("On the other end, Seoul …").
+    for (let round = 0; round < 2; round++) {
+      const t = toks[i];
+      if (!t || !INTRO_WORDS.has(t.lower)) break;
+      let j = i;
+      while (j < toks.length && j - i < 15 && !this.gapHas(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, /,/)) j++;
+      if (j >= toks.length || j - i >= 15) return null;
+      i = j + 1;
+    }
+    const t = toks[i];
+    if (!t || t.inQuote) return null;
+    if (SUBJECT_PRONOUNS.has(t.lower)) return this.resolver.resolve(t.start, t.end);
+    const m = this.officialStarts.get(t.start);
+    if (m) return this.resolver.resolve(m.start, m.end);
+    let j = i;
+    while (j < toks.length && /^[\p{Lu}]/u.test(toks[j]?.w ?? '')) {
+      j++;
+      if (this.gapHas(toks[j - 1]?.end ?? 0, toks[j]?.start ?? 0, /[,;:]/)) break;
+    }
+    if (j === i) return null;
+    const end = toks[j - 1]?.end ?? t.end;
+    if (toks[j - 1]?.lower === 'the') return null;
+    void sentenceStart;
+    return this.resolver.resolve(t.start, end);
+  }
+
+  /** Makes the claim(s) of one cue. Returns the offset where the cue's claim or region ends, or 0. */
+  private cueClaim(cue: Cue, toks: readonly Tok[], segStart: number, cut: number, sentenceEnd: number, block: number): number {
+    const verbTok = toks[cue.verb];
+    if (!verbTok) return 0;
+    if (cue.kind === 'reportedly') {
+      if (this.drafts.some((d) => d.end > segStart && d.start < sentenceEnd)) return 0;
+      return this.add(segStart, sentenceEnd, false, cue.speaker, block) ? sentenceEnd : 0;
+    }
+    if (cue.kind === 'according') {
+      if (cue.regionStart <= segStart + 1) {
+        // "According to X, …": the clause follows the source.
+        const span = this.phraseAfter(toks, cue.verbEnd, 12);
+        const from = span ? span[1] : verbTok.end;
+        return this.add(from, cut, false, cue.speaker, block) ? cut : 0;
+      }
+      const end = this.commaBefore(cue.regionStart, segStart);
+      return this.add(segStart, end, false, cue.speaker, block) ? sentenceEnd : 0;
+    }
+    if (cue.kind === 'blame') {
+      let from = verbTok.start;
+      const aux = toks[cue.verb - 1];
+      if (aux && (aux.lower === 'has' || aux.lower === 'have' || aux.lower === 'had')) from = aux.start;
+      const clause = this.text.slice(verbTok.end, cut);
+      if (!/\b(?:for|on)\b/.test(clause)) return 0;
+      return this.add(from, cut, false, cue.speaker, block) ? cut : 0;
+    }
+    const verbLower = verbTok.lower;
+    const forward = TAIL_ONLY_VERBS.has(verbLower) ? null : this.forwardClauseStart(cue, toks, cut);
+    if (forward !== null) {
+      if (verbLower === 'citing') return this.add(forward, cut, false, cue.speaker, block) ? cut : 0;
+      return this.clauseClaims(forward, cut, cue.speaker, block) ? cut : 0;
+    }
+    return this.tailClaim(cue, toks, segStart, cut, block);
+  }
+
+  /** Where the reported clause after the verb starts, or null when the verb has no clause after it. */
+  private forwardClauseStart(cue: Cue, toks: readonly Tok[], cut: number): number | null {
+    const verbTok = toks[cue.verb];
+    if (!verbTok) return null;
+    const verbLower = verbTok.lower;
+    let j = cue.verbEnd;
+    if (this.isInverted(cue, toks)) return null;
+    // "said last month that …", "told the US that …": look a few words ahead for "that".
+    for (let k = j; k < toks.length && k - j < 10; k++) {
+      const t = toks[k];
+      if (!t || t.start >= cut || t.inQuote) break;
+      const prevEnd = k === j ? verbTok.end : (toks[k - 1]?.end ?? 0);
+      if (k > j && this.gapHas(prevEnd, t.start, /[,;:"\u201C\u201D(]/)) break;
+      if (t.lower === 'that') return this.skipClauseOpening(t.end, cut);
+      if (FINITE_MARKERS.has(t.lower) || (k > j && /ed$/.test(t.lower) && !TIME_WORDS.has(t.lower))) break;
+    }
+    // "told reporters …": step over the object of "told".
+    if (verbLower === 'told' || verbLower === 'tells' || verbLower === 'tell' || verbLower === 'telling') {
+      let k = j;
+      while (k < toks.length && k - j < 6 && (TOLD_OBJECTS.has(toks[k]?.lower ?? '') || /^[\p{Lu}]/u.test(toks[k]?.w ?? ''))) k++;
+      j = k;
+    }
+    while (j < toks.length && TIME_WORDS.has(toks[j]?.lower ?? '')) j++;
+    if (toks[j]?.lower === 'on' && TIME_WORDS.has(toks[j + 1]?.lower ?? '')) j += 2;
+    const prevEnd = j === cue.verbEnd ? verbTok.end : (toks[j - 1]?.end ?? verbTok.end);
+    const gapEnd = toks[j]?.start ?? cut;
+    const gap = this.text.slice(prevEnd, Math.min(gapEnd, cut));
+    // A quotation straight after the verb ("said: “…”", "said, “…”").
+    const quoteAt = /["\u201C\u2018]/.exec(gap);
+    if (quoteAt && /^[\s,:]*$/.test(gap.slice(0, quoteAt.index))) return prevEnd + quoteAt.index;
+    if (/[,;:.!?]/.test(gap)) return null;
+    const next = toks[j];
+    if (!next || next.start >= cut) return null;
+    if (PREPOSITIONS.has(next.lower)) return null;
+    if (THAT_CLAUSE_VERBS.has(verbLower) && !SUBJECT_PRONOUNS.has(next.lower)) return null;
+    if (cue.kind === 'participle' && verbLower !== 'citing' && !SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'the' && next.w === next.lower) {
+      // ", saying goodbye": a participle needs a clause; a bare lowercase object is not one.
+      if (!FINITE_MARKERS.has(toks[j + 1]?.lower ?? '')) return null;
+    }
+    return next.start;
+  }
+
+  /** Skips spaces and a comma after "that". */
+  private skipClauseOpening(from: number, cut: number): number {
+    let i = from;
+    while (i < cut && /[\s,]/.test(this.text[i] ?? '')) i++;
+    return i;
+  }
+
+  /**
+   * Emits the claim(s) of a reported clause [from, to): split at ", but that" /
+   * ", and that"; a clause that is exactly one quotation is a quoted claim.
+   */
+  private clauseClaims(from: number, to: number, speaker: Speaker | null, block: number): boolean {
+    const body = this.text.slice(from, to);
+    const split = /,\s+(?:and|but)\s+that\s+/.exec(body);
+    if (split) {
+      const a = this.clauseClaims(from, from + split.index, speaker, block);
+      const b = this.clauseClaims(from + split.index + split[0].length, to, speaker, block);
+      return a || b;
+    }
+    const q = this.quoteAt(from);
+    if (q && q.open === from && /^[\s.,;:!?]*$/.test(this.text.slice(q.close, to))) {
+      return this.quoteClaim(q, speaker, block);
+    }
+    return this.add(from, to, false, speaker, block);
+  }
+
+  /** A trailing attribution ("…, Kim said."): the claim is the words before it. */
+  private tailClaim(cue: Cue, toks: readonly Tok[], segStart: number, cut: number, block: number): number {
+    const regionStart = cue.npEnd > cue.npStart || cue.boundaryWord !== null ? cue.regionStart : (toks[cue.verb]?.start ?? 0);
+    const before = this.text.slice(Math.max(segStart, regionStart - 4), regionStart);
+    if (!/[,\u201D"']\s*$/.test(before) && !/[,]/.test(before)) return 0;
+    if (cue.boundaryWord === 'which' || cue.boundaryWord === 'who') return 0;
+    let preEnd = regionStart;
+    while (preEnd > segStart && /[\s,]/.test(this.text[preEnd - 1] ?? '')) preEnd--;
+    if (preEnd <= segStart) return 0;
+    // "X also said:" introduces what follows; it does not attribute what precedes.
+    const verbEndOffset = toks[cue.verbEnd - 1]?.end ?? 0;
+    if (/^\s*:/.test(this.text.slice(verbEndOffset, verbEndOffset + 3))) return 0;
+    const lastQuote = this.quoteAt(preEnd - 1);
+    const preWords = wordsIn(this.text, segStart, preEnd).length;
+    // Words after the attribution: "The deal, Trump said, will …" (a short subject before it).
+    const afterAttribution = this.afterAttribution(cue, toks, cut);
+    if (preWords <= 4 && afterAttribution !== null && !lastQuote) {
+      return this.clauseClaims(afterAttribution, cut, cue.speaker, block) ? cut : 0;
+    }
+    if (lastQuote && lastQuote.close >= preEnd - 1) {
+      const quoteWords = wordsIn(this.text, lastQuote.contentStart, lastQuote.contentEnd).length;
+      const inSegment = Math.max(lastQuote.open, segStart) === lastQuote.open;
+      if (inSegment && quoteWords >= preWords * QUOTE_SHARE_FOR_QUOTED) {
+        this.quoteClaim(lastQuote, cue.speaker, block);
+        // Earlier quotes of the same attribution stretch ("“A” … “B,” he said").
+        for (const q of this.quotes) {
+          if (q !== lastQuote && q.open >= segStart && q.close <= lastQuote.open && !this.usedQuotes.has(q)) {
+            this.quoteClaim(q, cue.speaker, block);
+          }
+        }
+        return regionStart;
+      }
+      if (!inSegment && lastQuote.block === block) {
+        // The sentence began inside a quote that opened in an earlier sentence: attribute that quote.
+        this.quoteClaim(lastQuote, cue.speaker, block);
+        return regionStart;
+      }
+    }
+    let from = segStart;
+    const firstQuote = this.quoteAt(from);
+    if (firstQuote && firstQuote.open < from) from = firstQuote.close;
+    if (!this.looksLikeClause(from, preEnd)) return 0;
+    return this.add(from, preEnd, false, cue.speaker, block) ? regionStart : 0;
+  }
+
+  /** Whether [from, to) reads as a statement rather than an introductory phrase ("In an interview"). */
+  private looksLikeClause(from: number, to: number): boolean {
+    const words = wordsIn(this.text, from, to);
+    const first = words[0]?.w.toLowerCase() ?? '';
+    if (words.length < 3) return false;
+    if (PREPOSITIONS.has(first) && !this.text.slice(from, to).includes(',')) return false;
+    return true;
+  }
+
+  /** Start of the words after a parenthetical attribution (", Trump said, will …"), or null. */
+  private afterAttribution(cue: Cue, toks: readonly Tok[], cut: number): number | null {
+    let j = cue.verbEnd;
+    if (this.isInverted(cue, toks)) {
+      const span = this.phraseAfter(toks, cue.verbEnd, 8);
+      if (span) while (j < toks.length && (toks[j]?.end ?? 0) <= span[1]) j++;
+    }
+    while (j < toks.length && TIME_WORDS.has(toks[j]?.lower ?? '')) j++;
+    const prevEnd = toks[j - 1]?.end ?? 0;
+    const next = toks[j];
+    if (!next || next.start >= cut) return null;
+    if (!/^\s*,\s*$/.test(this.text.slice(prevEnd, next.start)) && !/^\s*,\s*["\u201C]$/.test(this.text.slice(prevEnd, next.start))) return null;
+    return this.text.slice(prevEnd, next.start).includes('"') || this.text.slice(prevEnd, next.start).includes('\u201C')
+      ? prevEnd + this.text.slice(prevEnd, next.start).search(/["\u201C]/)
+      : next.start;
+  }
+
+  /** Quotations of a sentence not yet used: attributed fragments and follow-on quotes. */
+  private fragments(quotes: readonly QuoteSpan[], toks: readonly Tok[], sentenceStart: number, cues: readonly Cue[], cueSpeaker: Speaker | null, block: number, hadClaim: boolean): void {
+    void hadClaim;
+    for (const q of quotes) {
+      if (this.usedQuotes.has(q)) continue;
+      if (this.drafts.some((d) => q.contentStart < d.end && q.contentEnd > d.start)) {
+        this.usedQuotes.add(q);
+        continue;
+      }
+      const startsSentence = /^[\s]*$/.test(this.text.slice(sentenceStart, q.open));
+      if (startsSentence) continue; // left for follow-on attribution in leftoverQuotes
+      const fragmentCue = toks.find((t) => !t.inQuote && FRAGMENT_CUES.has(t.lower) && t.start < q.open);
+      if (cues.length === 0 && !fragmentCue) continue;
+      let speaker = cueSpeaker;
+      if (!speaker && fragmentCue) {
+        const idx = toks.indexOf(fragmentCue);
+        const cue = this.buildCue('verb', idx, idx + 1, toks, sentenceStart);
+        speaker = cue.npEnd > cue.npStart
+          ? this.resolver.resolve(toks[cue.npStart]?.start ?? 0, toks[cue.npEnd - 1]?.end ?? 0)
+          : null;
+        speaker ??= this.subject(toks, sentenceStart);
+      }
+      speaker ??= this.subject(toks, sentenceStart);
+      if (speaker) this.quoteClaim(q, speaker, block);
+    }
+  }
+
+  /**
+   * Quotations that open a sentence and found no attribution in it: they
+   * continue the speaker of the paragraph's previous quote, or of the
+   * previous paragraph when the paragraph opens with the quotation.
+   */
+  private leftoverQuotes(quotes: readonly QuoteSpan[], block: number): void {
+    let previous: Speaker | null = null;
+    for (const q of quotes) {
+      if (this.usedQuotes.has(q)) {
+        previous = this.quoteSpeakers.get(q) ?? previous;
+        continue;
+      }
+      if (this.drafts.some((d) => q.contentStart < d.end && q.contentEnd > d.start)) continue;
+      const sentenceStartQuote = /(?:^|[.!?]["\u201D]?\s+)$/.test(this.text.slice(Math.max(0, q.open - 4), q.open)) || q.opensBlock;
+      if (!sentenceStartQuote) continue;
+      let speaker = previous;
+      if (!speaker && q.opensBlock) speaker = this.lastSpeakerInBlock.get(block - 1) ?? null;
+      if (!speaker && !q.closed) speaker = this.nextBlockQuoteSpeaker(block);
+      if (speaker) {
+        this.quoteClaim(q, speaker, block);
+        previous = speaker;
+      }
+    }
+  }
+
+  /** For a quote running on into the next paragraph: that paragraph's first quote speaker, if already known. */
+  private nextBlockQuoteSpeaker(block: number): Speaker | null {
+    void block;
+    return null;
+  }
+
+  private quoteClaim(q: QuoteSpan, speaker: Speaker | null, block: number): boolean {
+    this.usedQuotes.add(q);
+    this.quoteSpeakers.set(q, speaker);
+    return this.add(q.contentStart, q.contentEnd, true, speaker, block);
+  }
+
+  /** Whether a block is a short unpunctuated list item. */
+  private isListItem(start: number, end: number): boolean {
+    if (end - start > MAX_LIST_ITEM) return false;
+    const body = this.text.slice(start, end).trim();
+    return body.length > 0 && !/[.!?:"\u201D]$/.test(body) && wordsIn(this.text, start, end).length >= 4;
+  }
+
+  /** The speaker of a paragraph ending "X also said:" (introducing a list), or null. */
+  private listIntroSpeaker(start: number, end: number): Speaker | null {
+    const body = this.text.slice(start, end).trimEnd();
+    if (!body.endsWith(':')) return null;
+    const toks = this.tokens(start, end);
+    const last = toks[toks.length - 1];
+    if (!last || !(FREE_CLAUSE_VERBS.has(last.lower) || THAT_CLAUSE_VERBS.has(last.lower))) return null;
+    const cue = this.buildCue('verb', toks.length - 1, toks.length, toks, start);
+    if (cue.npEnd <= cue.npStart) return null;
+    return this.resolver.resolve(toks[cue.npStart]?.start ?? 0, toks[cue.npEnd - 1]?.end ?? 0);
+  }
+
+  /** Adds a claim after trimming; refuses empty or overlapping spans. Returns true when added. */
+  private add(start: number, end: number, quoted: boolean, speaker: Speaker | null, block?: number): boolean {
+    let a = start;
+    let b = end;
+    while (a < b && /[\s,;:\u2014\u2013-]/.test(this.text[a] ?? '')) a++;
+    while (b > a && /[\s,;:]/.test(this.text[b - 1] ?? '')) b--;
+    if (!quoted) {
+      while (b > a && /[\s,;:.]/.test(this.text[b - 1] ?? '') && !CLOSING_QUOTES.test(this.text[b - 2] ?? '')) b--;
+      if (wordsIn(this.text, a, b).length < 2) return false;
+    }
+    if (b <= a) return false;
+    if (this.drafts.some((d) => a < d.end && b > d.start)) return false;
+    this.drafts.push({ start: a, end: b, quoted, speaker });
+    for (const q of this.quotes) {
+      if (q.contentStart >= a && q.contentEnd <= b) this.usedQuotes.add(q);
+    }
+    const blk = block ?? this.resolver.blockOf(a);
+    if (speaker) {
+      this.resolver.remember(a, speaker);
+      this.lastSpeakerInBlock.set(blk, speaker);
+    }
+    return true;
+  }
+}
+
+/**
+ * Finds the claims of an article: quoted statements (the words between the
+ * quotation marks) and reported statements (the reported clause), each with
+ * its speaker, linked to an official (canonical name and entity id) when an
+ * official mention names the speaker. Sorted by start offset.
+ */
+export function detectClaims(article: ArticleText, officials: readonly OfficialMention[]): Claim[] {
+  return new ClaimFinder(article, officials).run();
+}

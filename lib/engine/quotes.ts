@@ -1,0 +1,144 @@
+/**
+ * Finds quotations in article text: the stretches between quotation marks,
+ * paragraph by paragraph, in one pass per paragraph.
+ *
+ * Double quotes (straight `"`, curly `“ ”`, low `„`, guillemets) pair up inside
+ * a paragraph. Single quotes (`'`, `‘ ’`) count only outside double quotes and
+ * only when they look like marks rather than apostrophes, because British
+ * headlines quote with them ("his 'biggest frustration'"). A quotation left
+ * open at the end of a paragraph is kept only when the next paragraph opens
+ * with a quote mark, the newspaper convention for a quote that runs on.
+ */
+import type { ArticleText, TextBlock } from '../types';
+
+/** One quotation: where its marks are and where its words are. */
+export interface QuoteSpan {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset just past the closing mark (or the paragraph end when the quote runs on). */
+  close: number;
+  /** The quoted words, trimmed of spaces and of a trailing comma, colon or semicolon. */
+  contentStart: number;
+  contentEnd: number;
+  /** False when the quote runs on into the next paragraph without a closing mark here. */
+  closed: boolean;
+  /** True when the opening mark is the first character of its paragraph. */
+  opensBlock: boolean;
+  /** Index of the block (in `article.blocks`) holding the quote. */
+  block: number;
+}
+
+const DOUBLE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']);
+const DOUBLE_CLOSE_ONLY = new Set(['\u201D', '\u00BB']);
+const DOUBLE_OPEN_ONLY = new Set(['\u201C', '\u201E', '\u00AB']);
+/** Longest single-quoted stretch we accept: single quotes mark short terms, not speeches. */
+const MAX_SINGLE_QUOTE = 160;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && (isLetter(ch) || (ch >= '0' && ch <= '9'));
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && /\s/.test(text[i] ?? '')) i++;
+  return i;
+}
+
+/** Trims spaces and a trailing comma/colon/semicolon from a quote's inside. */
+function trimContent(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  let b = end;
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  while (b > a && /[\s,;:]/.test(text[b - 1] ?? '')) b--;
+  return [a, b];
+}
+
+function makeQuote(
+  text: string,
+  block: TextBlock,
+  blockIndex: number,
+  open: number,
+  close: number,
+  closed: boolean,
+): QuoteSpan | null {
+  const [contentStart, contentEnd] = trimContent(text, open + 1, closed ? close - 1 : close);
+  if (contentEnd <= contentStart) return null;
+  return {
+    open,
+    close,
+    contentStart,
+    contentEnd,
+    closed,
+    opensBlock: firstNonSpace(text, block.start, block.end) === open,
+    block: blockIndex,
+  };
+}
+
+/** Whether the block starts (after spaces) with a double quote mark. */
+function opensWithQuote(text: string, block: TextBlock | undefined): boolean {
+  if (!block) return false;
+  const i = firstNonSpace(text, block.start, block.end);
+  return i < block.end && DOUBLE_MARKS.has(text[i] ?? '');
+}
+
+/** Quotations in one block, in order. */
+function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
+  const { text, blocks } = article;
+  const block = blocks[blockIndex];
+  if (!block) return [];
+  const out: QuoteSpan[] = [];
+  let doubleOpen = -1;
+  let singleOpen = -1;
+  for (let i = block.start; i < block.end; i++) {
+    const ch = text[i] ?? '';
+    if (DOUBLE_MARKS.has(ch)) {
+      singleOpen = -1;
+      if (doubleOpen < 0) {
+        // A closing-only mark with nothing open is a stray; skip it.
+        if (!DOUBLE_CLOSE_ONLY.has(ch)) doubleOpen = i;
+      } else if (DOUBLE_OPEN_ONLY.has(ch)) {
+        // A second opening mark: the first was never closed, start again here.
+        doubleOpen = i;
+      } else {
+        const q = makeQuote(text, block, blockIndex, doubleOpen, i + 1, true);
+        if (q) out.push(q);
+        doubleOpen = -1;
+      }
+      continue;
+    }
+    if (doubleOpen >= 0) continue;
+    if (ch === '\'' || ch === '\u2018' || ch === '\u2019') {
+      const before = i > block.start ? text[i - 1] : undefined;
+      const after = text[i + 1];
+      if (singleOpen < 0) {
+        const canOpen = ch !== '\u2019' && !isWordChar(before) && isLetter(after);
+        if (canOpen) singleOpen = i;
+      } else if (ch !== '\u2018' && !isWordChar(after) && before !== ' ') {
+        const q = makeQuote(text, block, blockIndex, singleOpen, i + 1, true);
+        if (q) out.push(q);
+        singleOpen = -1;
+      }
+      continue;
+    }
+    if (singleOpen >= 0 && i - singleOpen > MAX_SINGLE_QUOTE) singleOpen = -1;
+  }
+  if (doubleOpen >= 0 && opensWithQuote(text, blocks[blockIndex + 1])) {
+    const q = makeQuote(text, block, blockIndex, doubleOpen, block.end, false);
+    if (q) out.push(q);
+  }
+  return out;
+}
+
+/**
+ * Finds every quotation in the article's blocks, in document order. Linear in
+ * the length of the text.
+ */
+export function findQuotes(article: ArticleText): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  for (let b = 0; b < article.blocks.length; b++) out.push(...quotesInBlock(article, b));
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * Sentence splitting for news prose, in one left-to-right pass.
+ *
+ * A sentence ends at `.`, `!`, `?` or an ellipsis, optionally followed by
+ * closing quotes or brackets, when whitespace and a plausible sentence start
+ * (capital letter, digit or opening quote) follow. Line breaks always end a
+ * sentence, because the engine joins paragraphs with blank lines. A full stop
+ * does not end a sentence after a courtesy title ("Mr."), a month ("Jan."),
+ * "No.", a single initial ("George W. Bush") or an acronym ("U.S.") unless the
+ * next word is a typical sentence opener ("The", "He"): news text mentions
+ * "the U.S. trade deficit" far more often than it ends a sentence on "U.S.".
+ */
+
+/** A sentence as offsets into the text that was split. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+/** Words that, followed by a full stop, are abbreviations and never end a sentence. */
+const NEVER_FINAL = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
+  'maj', 'rev', 'hon', 'pres', 'supt', 'st', 'mt', 'ft', 'jr', 'sr', 'messrs', 'mme', 'mlle',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no', 'nos', 'vs', 'v', 'etc', 'inc', 'corp', 'co', 'ltd', 'dept', 'univ', 'approx', 'est', 'fig', 'vol',
+  'e.g', 'i.e', 'cf', 'al',
+]);
+
+/** Capitalised words that usually open a sentence: after "U.S." they signal a real boundary. */
+const SENTENCE_OPENERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there',
+  'but', 'and', 'however', 'in', 'on', 'at', 'for', 'if', 'when', 'while', 'as', 'his', 'her', 'its',
+  'their', 'our', 'after', 'before', 'since', 'so', 'yet', 'still', 'meanwhile', 'last', 'earlier',
+]);
+
+const CLOSERS = new Set(['"', '\'', '\u201D', '\u2019', ')', ']', '\u00BB']);
+const OPENERS = new Set(['"', '\'', '\u201C', '\u2018', '(', '[', '\u00AB']);
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+function isSpace(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\n' || ch === '\r';
+}
+
+/** The word (letters and inner dots) that ends just before `dot`, e.g. "Mr" or "U.S". */
+function wordBefore(text: string, dot: number, floor: number): string {
+  let i = dot;
+  while (i > floor && /[A-Za-z.]/.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, dot);
+}
+
+/** The word starting at `i` (letters only). */
+function wordAt(text: string, i: number): string {
+  let j = i;
+  while (j < text.length && /[A-Za-z]/.test(text[j] ?? '')) j++;
+  return text.slice(i, j);
+}
+
+/** Whether the full stop at `dot`, with the next word starting at `next`, is an abbreviation's. */
+function isAbbreviationStop(text: string, dot: number, next: number, floor: number): boolean {
+  const word = wordBefore(text, dot, floor);
+  if (word === '') return false;
+  const lower = word.toLowerCase();
+  if (NEVER_FINAL.has(lower)) return true;
+  // A single capital letter is an initial ("George W. Bush").
+  if (/^[A-Z]$/.test(word)) return true;
+  // Acronyms with inner dots ("U.S", "U.N", "a.m"): a boundary only before a typical opener.
+  if (word.includes('.')) {
+    const nextWord = wordAt(text, next).toLowerCase();
+    return !SENTENCE_OPENERS.has(nextWord);
+  }
+  return false;
+}
+
+/**
+ * Splits `text.slice(start, end)` into sentences and returns their offsets in
+ * `text` (trimmed of surrounding whitespace, never empty). Linear in the
+ * length of the range.
+ */
+export function splitSentences(text: string, start = 0, end: number = text.length): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let sentenceStart = start;
+  const push = (s: number, e: number): void => {
+    let a = s;
+    let b = e;
+    while (a < b && isSpace(text[a] ?? '')) a++;
+    while (b > a && isSpace(text[b - 1] ?? '')) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  let i = start;
+  while (i < end) {
+    const ch = text[i] ?? '';
+    if (ch === '\n') {
+      push(sentenceStart, i);
+      sentenceStart = i + 1;
+      i++;
+      continue;
+    }
+    const isEllipsisChar = ch === '\u2026';
+    if (ch !== '.' && ch !== '!' && ch !== '?' && !isEllipsisChar) {
+      i++;
+      continue;
+    }
+    // Extend over a run of terminators ("...", "?!") and closing quotes/brackets.
+    let j = i + 1;
+    while (j < end && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '\u2026')) j++;
+    const runLength = j - i;
+    while (j < end && CLOSERS.has(text[j] ?? '')) j++;
+    if (j < end && !isSpace(text[j] ?? '')) {
+      i = j;
+      continue;
+    }
+    let k = j;
+    while (k < end && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00A0')) k++;
+    if (k >= end) {
+      i = k;
+      continue;
+    }
+    const nextCh = text[k] ?? '';
+    if (nextCh === '\n') {
+      i = k;
+      continue;
+    }
+    let l = k;
+    while (l < end && OPENERS.has(text[l] ?? '')) l++;
+    const startsSentence = isUpper(text[l] ?? '') || isDigit(text[l] ?? '') || l > k;
+    if (startsSentence && !(ch === '.' && runLength === 1 && isAbbreviationStop(text, i, l, sentenceStart))) {
+      push(sentenceStart, j);
+      sentenceStart = k;
+    }
+    i = k;
+  }
+  push(sentenceStart, end);
+  return out;
+}

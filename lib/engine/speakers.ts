@@ -1,0 +1,250 @@
+/**
+ * Who is speaking: turns the words naming a speaker ("South Korean Trade
+ * Minister Kim Hyun-chong", "he", "the minister", "a person close to the
+ * talks") into a speaker name, linked to a pack entity when an official
+ * mention covers it.
+ *
+ * Resolution order for a speaker phrase: pronoun -> the person most recently
+ * mentioned; an official mention heading the phrase -> the official's
+ * canonical name; a personal name at the end of the phrase ("editor Jane
+ * Doe") -> that name; a role noun ("the minister") -> the nearest official
+ * holding that role; otherwise the phrase itself, as written.
+ */
+import type { ArticleText, OfficialMention } from '../types';
+
+/** A resolved speaker. */
+export interface Speaker {
+  /** Canonical name for officials, the name or phrase as written otherwise. */
+  name: string;
+  entityId: string | null;
+  /** True when the speaker is a person (an official or a named individual). */
+  person: boolean;
+}
+
+/** A person mentioned at a position, which later pronouns may refer to. */
+interface PersonAnchor {
+  at: number;
+  block: number;
+  speaker: Speaker;
+}
+
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const GROUP_PRONOUNS = new Set(['they', 'it', 'we', 'them']);
+
+/** Nouns that, right after a name, make the name a modifier ("Obama administration officials"). */
+const MODIFIED_HEADS = new Set([
+  'administration', 'government', 'campaign', 'team', 'officials', 'official', 'aides', 'aide',
+  'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisers', 'advisor', 'advisors', 'cabinet',
+  'era', 'policy', 'policies', 'camp', 'allies', 'supporters', 'staff', 'office', 'foundation',
+  'organization', 'organisation', 'family', 'white',
+]);
+
+/** Role nouns that identify an official by title ("the minister", "the president"). */
+const ROLE_NOUNS = new Set([
+  'president', 'minister', 'secretary', 'negotiator', 'representative', 'chancellor', 'premier',
+  'ambassador', 'governor', 'senator', 'chairman', 'chairwoman', 'chair', 'leader', 'envoy', 'mayor',
+  'commissioner', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'king', 'queen', 'pope',
+]);
+
+/** Words that mark an organisation or place, so a capitalised run is not a personal name. */
+const NON_PERSON_WORDS = new Set([
+  'ministry', 'office', 'department', 'house', 'chamber', 'association', 'commission', 'council',
+  'committee', 'agency', 'bank', 'union', 'party', 'government', 'administration', 'trade', 'news',
+  'court', 'congress', 'senate', 'fund', 'group', 'organization', 'organisation', 'institute',
+  'university', 'center', 'centre', 'korea', 'korean', 'states', 'united', 'america', 'american',
+  'washington', 'seoul', 'beijing', 'tokyo', 'china', 'chinese', 'japan', 'japanese', 'europe',
+  'european', 'britain', 'british', 'federation', 'reserve', 'times', 'post', 'press', 'reuters',
+  'bloomberg', 'yonhap', 'xinhua', 'bbc', 'cnn', 'state', 'city', 'national', 'federal', 'assembly',
+  'parliament', 'ministers', 'corporation', 'company', 'inc', 'corp', 'ltd', 'motors', 'international',
+]);
+
+const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
+
+function isCapitalised(word: string): boolean {
+  const c = word[0] ?? '';
+  return c !== c.toLowerCase();
+}
+
+/** Words of `text` between `start` and `end`, with offsets. */
+export function wordsIn(text: string, start: number, end: number): { w: string; start: number; end: number }[] {
+  const out: { w: string; start: number; end: number }[] = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/gu;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    let w = m[0];
+    if (m.index + w.length > end) w = w.slice(0, end - m.index);
+    // A trailing full stop belongs to the sentence unless the word is an abbreviation ("Mr.", "U.S.").
+    if (w.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
+    out.push({ w, start: m.index, end: m.index + w.length });
+  }
+  return out;
+}
+
+/**
+ * The speaker context of one article: official mentions, people named so
+ * far, and the speakers of claims found so far (for pronouns).
+ */
+export class SpeakerResolver {
+  private readonly anchors: PersonAnchor[] = [];
+  private readonly officials: readonly OfficialMention[];
+  private lastGroupSpeaker: { block: number; speaker: Speaker } | null = null;
+
+  constructor(
+    private readonly article: ArticleText,
+    officials: readonly OfficialMention[],
+    private readonly insideQuote: (pos: number) => boolean,
+  ) {
+    this.officials = [...officials].sort((a, b) => a.start - b.start);
+    for (const m of this.officials) {
+      if (this.insideQuote(m.start) || this.isModifierUse(m, article.text.length)) continue;
+      this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m) });
+    }
+    this.anchors.sort((a, b) => a.at - b.at);
+  }
+
+  /** Index of the block containing `pos`, or -1. */
+  blockOf(pos: number): number {
+    const blocks = this.article.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = blocks[mid];
+      if (!b) break;
+      if (pos < b.start) hi = mid - 1;
+      else if (pos >= b.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** Records a claim's speaker so that later pronouns ("he said", "they said") can refer back to it. */
+  remember(at: number, speaker: Speaker): void {
+    const block = this.blockOf(at);
+    if (speaker.person) {
+      this.anchors.push({ at, block, speaker });
+      // Keep sorted: claims arrive nearly in order, so one insertion step suffices in practice.
+      for (let i = this.anchors.length - 1; i > 0; i--) {
+        const a = this.anchors[i];
+        const b = this.anchors[i - 1];
+        if (!a || !b || b.at <= a.at) break;
+        this.anchors[i] = b;
+        this.anchors[i - 1] = a;
+      }
+    }
+    this.lastGroupSpeaker = { block, speaker };
+  }
+
+  /** Whether an official mention is used as a modifier ("Obama administration", "Trump's aides"). */
+  private isModifierUse(m: OfficialMention, limit: number): boolean {
+    const text = this.article.text;
+    const after = text.slice(m.end, Math.min(limit, m.end + 20));
+    if (/^['\u2019]s?\b/.test(after)) return true;
+    const next = /^\s+([\p{L}]+)/u.exec(after);
+    return next?.[1] !== undefined && MODIFIED_HEADS.has(next[1].toLowerCase());
+  }
+
+  /** The most recent person mentioned before `at`, in the same or the previous block. */
+  personBefore(at: number): Speaker | null {
+    const block = this.blockOf(at);
+    let lo = 0;
+    let hi = this.anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.anchors[mid]?.at ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const a = this.anchors[lo - 1];
+    if (!a || a.block < block - 1) return null;
+    return a.speaker;
+  }
+
+  /** Resolves a pronoun used as a speaker at `at`. */
+  private resolvePronoun(word: string, at: number): Speaker | null {
+    if (PERSONAL_PRONOUNS.has(word)) return this.personBefore(at);
+    if (GROUP_PRONOUNS.has(word)) {
+      const g = this.lastGroupSpeaker;
+      if (g && g.block >= this.blockOf(at) - 2) return g.speaker;
+    }
+    return null;
+  }
+
+  /** The official nearest to `at` whose role title contains `roleNoun`. */
+  private officialByRole(roleNoun: string, at: number): Speaker | null {
+    let best: OfficialMention | null = null;
+    let bestDistance = Infinity;
+    for (const m of this.officials) {
+      const title = `${m.role?.title ?? ''} ${m.role?.org ?? ''}`.toLowerCase();
+      if (!title.includes(roleNoun)) continue;
+      // Prefer mentions before the role noun: "Kim ... the minister said".
+      const distance = m.start <= at ? at - m.start : (m.start - at) * 2;
+      if (distance < bestDistance) {
+        best = m;
+        bestDistance = distance;
+      }
+    }
+    return best ? officialSpeaker(best) : null;
+  }
+
+  /**
+   * Resolves the phrase `text.slice(start, end)` naming a speaker. Returns
+   * null when the phrase is empty or an unresolvable pronoun.
+   */
+  resolve(start: number, end: number): Speaker | null {
+    const text = this.article.text;
+    const words = wordsIn(text, start, end);
+    if (words.length === 0) return null;
+    const first = words[0];
+    if (!first) return null;
+    const phraseStart = first.start;
+    const phraseEnd = words[words.length - 1]?.end ?? end;
+    if (words.length === 1 && (PERSONAL_PRONOUNS.has(first.w.toLowerCase()) || GROUP_PRONOUNS.has(first.w.toLowerCase()))) {
+      return this.resolvePronoun(first.w.toLowerCase(), phraseStart);
+    }
+    // An official heading the phrase.
+    for (const m of this.officials) {
+      if (m.start < phraseStart || m.end > phraseEnd) continue;
+      if (this.isModifierUse(m, phraseEnd)) continue;
+      return officialSpeaker(m);
+    }
+    const name = trailingPersonalName(words);
+    if (name) return { name: text.slice(name.start, name.end), entityId: null, person: true };
+    const last = words[words.length - 1]?.w.toLowerCase() ?? '';
+    const definite = /^(?:the|his|her|its|their)$/i.test(first.w) || /['\u2019]s$/.test(words[0]?.w ?? '') || words.some((w) => /['\u2019]s$/.test(w.w));
+    if (ROLE_NOUNS.has(last) && definite) {
+      const official = this.officialByRole(last, phraseStart);
+      if (official) return official;
+    }
+    return { name: text.slice(phraseStart, phraseEnd), entityId: null, person: false };
+  }
+}
+
+function officialSpeaker(m: OfficialMention): Speaker {
+  return { name: m.name, entityId: m.entityId, person: true };
+}
+
+/**
+ * A personal name at the end of a phrase: "Mr. Reeves", "Jane Doe", or the
+ * capitalised run after a lowercase word ("editor Jane Doe"). Organisation and
+ * place words disqualify the run.
+ */
+function trailingPersonalName(words: readonly { w: string; start: number; end: number }[]): { start: number; end: number } | null {
+  let i = words.length;
+  while (i > 0 && isCapitalised(words[i - 1]?.w ?? '') && !/['\u2019]s$/.test(words[i - 1]?.w ?? '')) i--;
+  const run = words.slice(i);
+  if (run.length === 0 || run.length > 4) return null;
+  if (run.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()) || ROLE_NOUNS.has(w.w.toLowerCase()))) {
+    // "Trade Minister Jane Doe": drop leading role/title words and retry on the rest.
+    let j = 0;
+    while (j < run.length && (NON_PERSON_WORDS.has(run[j]?.w.toLowerCase() ?? '') || ROLE_NOUNS.has(run[j]?.w.toLowerCase() ?? ''))) j++;
+    const rest = run.slice(j);
+    if (rest.length < 2 || rest.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()))) return null;
+    return { start: rest[0]?.start ?? 0, end: rest[rest.length - 1]?.end ?? 0 };
+  }
+  const titled = COURTESY_TITLES.has(run[0]?.w.toLowerCase() ?? '');
+  if (run.length < 2 && !titled) return null;
+  if (titled && run.length < 2) return null;
+  // A run that is the whole phrase and has no lowercase word before it must still look like a name.
+  if (run.some((w) => !/^[\p{Lu}][\p{L}'\u2019.\-]*$/u.test(w.w))) return null;
+  return { start: run[0]?.start ?? 0, end: run[run.length - 1]?.end ?? 0 };
+}
