@@ -1,0 +1,542 @@
+/**
+ * Finds the officials an article names: people in a knowledge pack (by name,
+ * alias or known misspelling), people whose job title the page states
+ * ("Treasury Secretary Steven Mnuchin"), and the short forms that refer back
+ * to either ("Kim", "Mr. Moon", "President Trump").
+ *
+ * Work is a few linear passes over one token list:
+ *  1. pack names (one trie walk),
+ *  2. job titles before or after names, and non-officials (analysts,
+ *     journalists, business people) so that their surnames are not linked,
+ *  3. short forms, each linked to the nearest full mention with that surname,
+ *     else to the one pack person with that surname in office on the
+ *     article's date; anything ambiguous is left unmarked.
+ */
+import type { ArticleText, OfficialMention, OfficialVia, Role } from '../types';
+import type { KnowledgePack, PackEntity } from '../packs/types';
+import { PhraseMatcher, continuesPhrase, isHyphenJoin, memoizeByItems, tokenize, type Token } from './phrase-matcher';
+import {
+  COMMON_SURNAMES,
+  COURTESY_TITLES,
+  GOVERNMENT_WORDS,
+  NAME_SUFFIXES,
+  NON_OFFICIAL_WORDS,
+  NOT_APPOSITIVE_STARTS,
+  OFFICIAL_TITLES,
+  WORD_SURNAMES,
+  isCountryWord,
+  isNameWord,
+  readName,
+  surnameOf,
+  westernOrder,
+  type NameRun,
+  type TitleRule,
+} from './names';
+import { entityCoverage, roleAt } from './roles';
+import { detectTopicsInTokens } from './topics';
+
+/** A pack person, with the key their short forms are found by. */
+interface PackPerson {
+  kind: 'pack';
+  entity: PackEntity;
+  pack: KnowledgePack;
+  surname: string;
+}
+
+/** A person the page itself presents with a public job title. */
+interface PagePerson {
+  kind: 'page';
+  name: string;
+  role: Role;
+  surname: string;
+}
+
+/** A named non-official (analyst, journalist, executive): blocks linking their surname to anyone. */
+interface OtherPerson {
+  kind: 'other';
+  surname: string;
+}
+
+type Person = PackPerson | PagePerson | OtherPerson;
+
+type NameForm = 'name' | 'alias' | 'variant';
+
+interface NameEntry {
+  person: PackPerson;
+  form: NameForm;
+}
+
+interface PackIndex {
+  names: PhraseMatcher<NameEntry>;
+  bySurname: Map<string, PackPerson[]>;
+}
+
+/** A full mention found in passes 1–2, in text order. */
+interface FullMention {
+  person: Person;
+  firstToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+  via: OfficialVia;
+  /** The job title the page puts before the name, used when the pack knows no role at the date. */
+  pageTitle?: string;
+}
+
+const key = (surname: string): string => surname.toLowerCase().replace(/[’ʼ]/g, "'");
+
+const packIndex = memoizeByItems((packs: readonly KnowledgePack[]): PackIndex => {
+  const entries: { phrase: string; value: NameEntry }[] = [];
+  const bySurname = new Map<string, PackPerson[]>();
+  for (const pack of packs) {
+    for (const entity of pack.entities) {
+      if (entity.kind !== 'person') continue;
+      const person: PackPerson = { kind: 'pack', entity, pack, surname: key(surnameOf(entity.name, entity.nativeName)) };
+      const add = (phrase: string, form: NameForm): void => {
+        entries.push({ phrase, value: { person, form } });
+        // Korean names also appear given-name first in English-language papers ("Myung-hee Yoo").
+        const reversed = westernOrder(phrase, entity.nativeName);
+        if (reversed) entries.push({ phrase: reversed, value: { person, form } });
+      };
+      add(entity.name, 'name');
+      entity.aliases.forEach((a) => add(a, 'alias'));
+      entity.misspellings.forEach((m) => add(m, 'variant'));
+      const list = bySurname.get(person.surname) ?? [];
+      list.push(person);
+      bySurname.set(person.surname, list);
+    }
+  }
+  return { names: new PhraseMatcher(entries), bySurname };
+});
+
+const titleMatcher = new PhraseMatcher(OFFICIAL_TITLES.map((rule) => ({ phrase: rule.phrase, value: rule })));
+
+const LEFT_TITLE_WORDS = new Set(['then', 'former', 'acting', 'deputy', 'assistant', 'senior', 'first', 'chief', 'interim', 'outgoing', 'incoming', 'new', 'newly', 'elected', 'appointed', 'top', 'vice']);
+const FORMER_WORDS = new Set(['former', 'then', 'ex', 'late']);
+
+/** Per-article state shared by the passes. */
+interface Ctx {
+  text: string;
+  tokens: Token[];
+  date: string | null;
+  packs: readonly KnowledgePack[];
+  index: PackIndex;
+  /** Token index → the full mention covering it. */
+  covered: (FullMention | undefined)[];
+  mentions: FullMention[];
+  sentenceStart: boolean[];
+  titleCaseToken: boolean[];
+  topics: Set<string> | null;
+}
+
+function markCovered(ctx: Ctx, m: FullMention): void {
+  for (let i = m.firstToken; i < m.endToken; i++) ctx.covered[i] = m;
+}
+
+function onTopic(ctx: Ctx, packId: string): boolean {
+  if (!ctx.topics) ctx.topics = new Set(detectTopicsInTokens(ctx.tokens, ctx.packs));
+  return ctx.topics.has(packId);
+}
+
+/** Sentence starts and title-case blocks, from the separators and the article's blocks. */
+function layout(article: ArticleText, tokens: readonly Token[]): { sentenceStart: boolean[]; titleCaseToken: boolean[] } {
+  const sentenceStart = tokens.map((t, i) => {
+    if (i === 0) return true;
+    const prev = tokens[i - 1]!;
+    if (t.sep.includes('\n')) return true;
+    const closesSentence = /[.!?:]/.test(t.sep) || prev.text.endsWith('.');
+    if (!closesSentence) return false;
+    // "W." and "Mr." end abbreviations, not sentences.
+    return !(prev.norm.length === 1 || COURTESY_TITLES.has(prev.norm));
+  });
+  const titleCaseToken = new Array<boolean>(tokens.length).fill(false);
+  let b = 0;
+  let i = 0;
+  while (i < tokens.length) {
+    while (b < article.blocks.length && article.blocks[b]!.end <= tokens[i]!.start) b++;
+    const block = article.blocks[b];
+    const blockEnd = block ? block.end : Infinity;
+    let j = i;
+    let caps = 0;
+    while (j < tokens.length && tokens[j]!.start < blockEnd) {
+      if (tokens[j]!.cap) caps++;
+      j++;
+    }
+    const count = j - i;
+    const titleCase = count >= 3 && caps / count > 0.6;
+    for (let k = i; k < j; k++) titleCaseToken[k] = titleCase;
+    i = Math.max(j, i + 1);
+  }
+  return { sentenceStart, titleCaseToken };
+}
+
+function spanText(ctx: Ctx, start: number, end: number): string {
+  return ctx.text.slice(start, end).replace(/[\s\u00a0]+/g, ' ');
+}
+
+/** Pass 1: pack names, aliases and misspellings. */
+function findPackNames(ctx: Ctx): void {
+  for (const m of ctx.index.names.matchAll(ctx.tokens)) {
+    const first = ctx.tokens[m.firstToken]!;
+    if (!first.cap) continue;
+    const next = ctx.tokens[m.endToken];
+    if (next && NAME_SUFFIXES.has(next.norm) && continuesPhrase(ctx.tokens[m.endToken - 1]!, next)) continue;
+    const entry = pickEntry(ctx, m.values);
+    let start = m.start;
+    const before = ctx.tokens[m.firstToken - 1];
+    if (before && COURTESY_TITLES.has(before.norm) && before.cap && continuesPhrase(before, first)) start = before.start;
+    const via: OfficialVia = entry.form === 'name' ? 'pack-name' : entry.form === 'alias' ? 'pack-alias' : 'pack-variant';
+    const mention: FullMention = { person: entry.person, firstToken: m.firstToken, endToken: m.endToken, start, end: m.end, via };
+    ctx.mentions.push(mention);
+    markCovered(ctx, mention);
+  }
+}
+
+/** When one phrase names several pack people, prefer the one in office at the date. */
+function pickEntry(ctx: Ctx, values: readonly NameEntry[]): NameEntry {
+  if (values.length === 1) return values[0]!;
+  const rank = (e: NameEntry): number => {
+    const c = entityCoverage(e.person.entity, ctx.date);
+    return c === 'closed' ? 2 : c === 'open' ? 1 : 0;
+  };
+  return values.reduce((best, e) => (rank(e) > rank(best) ? e : best));
+}
+
+/** The job-title text including modifiers to its left ("former South Korean Trade Minister"). */
+function titleStart(ctx: Ctx, firstToken: number): number {
+  let i = firstToken;
+  for (let steps = 0; steps < 5 && i > 0; steps++) {
+    const prev = ctx.tokens[i - 1]!;
+    const cur = ctx.tokens[i]!;
+    if (!continuesPhrase(prev, cur) && !(prev.possessive && cur.sep.length <= 4)) break;
+    if (ctx.covered[i - 1]) break;
+    const ok = LEFT_TITLE_WORDS.has(prev.norm) || isCountryWord(prev) || GOVERNMENT_WORDS.has(prev.norm) || (prev.cap && !isNameWord(ctx.tokens, i - 1));
+    if (!ok || (prev.cap && isNameWord(ctx.tokens, i - 1) && !isCountryWord(prev))) break;
+    i--;
+  }
+  return i;
+}
+
+function hasGovernmentContext(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = Math.max(0, from - 3); i < to; i++) if (GOVERNMENT_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  return false;
+}
+
+function hasNonOfficialWord(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, ctx.tokens.length); i++) if (NON_OFFICIAL_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  return false;
+}
+
+function titleAllowed(ctx: Ctx, rule: TitleRule, first: number, end: number, left: number): boolean {
+  if (rule.needsCapital && !ctx.tokens[first]!.cap) return false;
+  if (rule.needsGovernmentContext && !hasGovernmentContext(ctx, left, end)) return false;
+  if (rule.needsCountry) {
+    let country = false;
+    for (let i = left; i < first; i++) if (isCountryWord(ctx.tokens[i])) country = true;
+    const before = ctx.tokens[left - 1];
+    if (before && before.possessive && isCountryWord(before)) country = true;
+    if (!country) return false;
+  }
+  return true;
+}
+
+function surnameKeyOfRun(ctx: Ctx, run: NameRun): string {
+  const name = spanText(ctx, ctx.tokens[run.first]!.start, ctx.tokens[run.end - 1]!.end);
+  return key(surnameOf(name));
+}
+
+/** A pending short form produced by a job title followed by a single surname ("President Moon"). */
+interface TitledSurname {
+  token: number;
+  titleHead: string;
+  titleText: string;
+  former: boolean;
+}
+
+/** Pass 2a: job titles before names; single surnames after a title are kept for pass 3. */
+function findTitledNames(ctx: Ctx): TitledSurname[] {
+  const titled: TitledSurname[] = [];
+  const { tokens } = ctx;
+  for (const tm of titleMatcher.matchAll(tokens)) {
+    if (ctx.covered[tm.firstToken]) continue;
+    const rule = tm.values[0]!;
+    if (!rule.before) continue;
+    const left = titleStart(ctx, tm.firstToken);
+    if (!titleAllowed(ctx, rule, tm.firstToken, tm.endToken, left)) continue;
+    if (hasNonOfficialWord(ctx, left, tm.endToken)) continue;
+    let k = tm.endToken;
+    // "spokesman for the ministry Lee Jae-hoon": skip the complement up to the name.
+    if (rule.complement && (tokens[k]?.norm === 'for' || tokens[k]?.norm === 'of')) {
+      let j = k + 1;
+      while (j < tokens.length && j < k + 6 && !(isNameWord(tokens, j) && (readName(tokens, j)?.words ?? 0) >= 2)) j++;
+      if (j >= tokens.length || j >= k + 6) continue;
+      k = j;
+    }
+    const nameTok = tokens[k];
+    if (!nameTok) continue;
+    const sep = nameTok.sep;
+    const comma = /^,[ \u00a0]$/.test(sep);
+    if (!comma && !continuesPhrase(tokens[k - 1]!, nameTok)) continue;
+    const titleText = spanText(ctx, tokens[left]!.start, tokens[tm.endToken - 1]!.end);
+    const former = FORMER_WORDS.has(tokens[left]!.norm);
+    const existing = ctx.covered[k];
+    if (existing) {
+      if (existing.firstToken === k && existing.pageTitle === undefined) existing.pageTitle = titleText;
+      continue;
+    }
+    const run = readName(tokens, k);
+    if (!run) continue;
+    if (run.words >= 2) {
+      const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
+      const person: PagePerson = { kind: 'page', name, role: { title: titleText, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
+      const mention: FullMention = {
+        person,
+        firstToken: run.first,
+        endToken: run.end,
+        start: tokens[run.first]!.start,
+        end: tokens[run.end - 1]!.end,
+        via: 'title-pattern',
+      };
+      ctx.mentions.push(mention);
+      markCovered(ctx, mention);
+    } else if (!comma) {
+      titled.push({ token: k, titleHead: tokens[tm.endToken - 1]!.norm, titleText, former });
+    }
+  }
+  return titled;
+}
+
+/** The clause after "Name, …" up to the next comma, stop or bracket (at most 16 tokens). */
+function appositiveEnd(ctx: Ctx, from: number): number {
+  let j = from;
+  while (j < ctx.tokens.length && j < from + 16) {
+    if (j > from && /[,;.:()"“”\n—]/.test(ctx.tokens[j]!.sep)) break;
+    j++;
+  }
+  return j;
+}
+
+/** True when the words after "Name," start an appositive describing the person, not a new clause. */
+function startsAppositive(ctx: Ctx, from: number): boolean {
+  const t = ctx.tokens[from];
+  return t !== undefined && /^,[ \u00a0]/.test(t.sep) && !NOT_APPOSITIVE_STARTS.has(t.norm);
+}
+
+/**
+ * Pass 2b: names followed by an appositive ("X Y, the trade minister" is an
+ * official; "X Y, an analyst at …" is not), names after non-official words
+ * ("economist X Y") and bylines ("By X Y").
+ */
+function findAppositivesAndOthers(ctx: Ctx): void {
+  const { tokens } = ctx;
+  let i = 0;
+  while (i < tokens.length) {
+    if (ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && continuesPhrase(tokens[i - 1]!, tokens[i]!) && isNameWord(tokens, i - 1))) {
+      i++;
+      continue;
+    }
+    const run = readName(tokens, i);
+    if (!run || run.words < 2 || rangeCovered(ctx, run.first, run.end)) {
+      i++;
+      continue;
+    }
+    const prev = tokens[i - 1];
+    const byline = prev !== undefined && prev.norm === 'by' && ctx.sentenceStart[i - 1] === true;
+    const otherBefore = prev !== undefined && (NON_OFFICIAL_WORDS.has(prev.norm) || byline);
+    const after = tokens[run.end];
+    let person: Person | null = otherBefore ? { kind: 'other', surname: surnameKeyOfRun(ctx, run) } : null;
+    if (!person && after && startsAppositive(ctx, run.end) && !tokens[run.end - 1]!.possessive) {
+      const end = appositiveEnd(ctx, run.end);
+      if (hasNonOfficialWord(ctx, run.end, end)) person = { kind: 'other', surname: surnameKeyOfRun(ctx, run) };
+      else {
+        const title = findTitleIn(ctx, run.end, end);
+        if (title) {
+          let from = run.end;
+          while (from < end && ['the', 'a', 'an'].includes(tokens[from]!.norm)) from++;
+          const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
+          const roleTitle = spanText(ctx, tokens[from]!.start, tokens[end - 1]!.end);
+          person = { kind: 'page', name, role: { title: roleTitle, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
+        }
+      }
+    }
+    if (person) {
+      const mention: FullMention = {
+        person,
+        firstToken: run.first,
+        endToken: run.end,
+        start: tokens[run.first]!.start,
+        end: tokens[run.end - 1]!.end,
+        via: 'title-pattern',
+      };
+      ctx.mentions.push(mention);
+      markCovered(ctx, mention);
+    }
+    i = run.end;
+  }
+}
+
+function rangeCovered(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (ctx.covered[i]) return true;
+  return false;
+}
+
+function findTitleIn(ctx: Ctx, from: number, to: number): TitleRule | null {
+  for (let i = from; i < to; i++) {
+    const m = titleMatcher.matchAt(ctx.tokens, i);
+    if (!m || m.endToken > to) continue;
+    const rule = m.values[0]!;
+    if (!rule.after) continue;
+    if (titleAllowed(ctx, rule, m.firstToken, m.endToken, from)) return rule;
+  }
+  return null;
+}
+
+/** How a short form was written, which decides how much evidence it needs. */
+type ShortKind = 'bare' | 'courtesy' | 'titled';
+
+interface ShortForm {
+  surnameToken: number;
+  start: number;
+  end: number;
+  kind: ShortKind;
+  titleHead?: string;
+  titleText?: string;
+  former?: boolean;
+}
+
+/** Pass 3a: candidate short forms ("Kim", "Mr. Moon", and the titled ones from pass 2a). */
+function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: ReadonlySet<string>): ShortForm[] {
+  const { tokens } = ctx;
+  const out: ShortForm[] = [];
+  const titledAt = new Map(titled.map((t) => [t.token, t]));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (ctx.covered[i] || !t.cap) continue;
+    const titledHere = titledAt.get(i);
+    if (titledHere) {
+      if (surnames.has(key(t.text))) {
+        out.push({ surnameToken: i, start: t.start, end: t.end, kind: 'titled', ...titledHere });
+      }
+      continue;
+    }
+    if (COURTESY_TITLES.has(t.norm)) {
+      const next = tokens[i + 1];
+      if (!next || ctx.covered[i + 1] || !continuesPhrase(t, next) || !isNameWord(tokens, i + 1)) continue;
+      const run = readName(tokens, i + 1);
+      if (run && run.words === 1 && surnames.has(key(next.text))) {
+        out.push({ surnameToken: i + 1, start: t.start, end: next.end, kind: 'courtesy' });
+      }
+      i = (run?.end ?? i + 2) - 1;
+      continue;
+    }
+    if (!surnames.has(key(t.text)) || !isNameWord(tokens, i)) continue;
+    const prev = tokens[i - 1];
+    if (prev && continuesPhrase(prev, t) && !isHyphenJoin(t) && (isNameWord(tokens, i - 1) || COURTESY_TITLES.has(prev.norm))) continue;
+    const next = tokens[i + 1];
+    if (next && continuesPhrase(t, next) && !isHyphenJoin(next) && isNameWord(tokens, i + 1) && !ctx.titleCaseToken[i]) continue;
+    if (next && isHyphenJoin(next) && !next.cap) continue;
+    out.push({ surnameToken: i, start: t.start, end: t.end, kind: 'bare' });
+  }
+  return out;
+}
+
+/** True when the words around a short form say the person is not an official ("economist Kim", "Kim, an analyst"). */
+function nonOfficialContext(ctx: Ctx, sf: ShortForm): boolean {
+  const before = ctx.tokens[sf.surnameToken - 1];
+  if (sf.kind === 'bare' && before && NON_OFFICIAL_WORDS.has(before.norm)) return true;
+  if (startsAppositive(ctx, sf.surnameToken + 1)) {
+    const end = Math.min(appositiveEnd(ctx, sf.surnameToken + 1), sf.surnameToken + 6);
+    return hasNonOfficialWord(ctx, sf.surnameToken + 1, end);
+  }
+  return false;
+}
+
+/** The nearest full mention before (else after) `start` whose surname is `surname`. */
+function nearestFullMention(ctx: Ctx, surname: string, start: number): FullMention | null {
+  let before: FullMention | null = null;
+  let after: FullMention | null = null;
+  for (const m of ctx.mentions) {
+    if (m.person.surname !== surname) continue;
+    if (m.start < start) before = m;
+    else if (!after) after = m;
+  }
+  return before ?? after;
+}
+
+/** Links a short form to a person, or null when the evidence is not enough. */
+function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
+  const surnameToken = ctx.tokens[sf.surnameToken]!;
+  const surname = key(surnameToken.text);
+  const full = nearestFullMention(ctx, surname, sf.start);
+  if (full) return full.person.kind === 'other' ? null : full.person;
+
+  let candidates = ctx.index.bySurname.get(surname) ?? [];
+  if (candidates.length === 0) return null;
+  const common = COMMON_SURNAMES.has(surname);
+  const wordLike = WORD_SURNAMES.has(surname) || new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(surname)}(?:[^\\p{L}]|$)`, 'u').test(ctx.text);
+  if (sf.kind === 'bare' && wordLike && (ctx.sentenceStart[sf.surnameToken] || ctx.titleCaseToken[sf.surnameToken])) return null;
+  candidates = candidates.filter((p) => !(common || (wordLike && sf.kind === 'bare')) || onTopic(ctx, p.pack.id));
+  if (sf.titleHead) {
+    const head = sf.titleHead;
+    const titledCandidates = candidates.filter((p) => p.entity.roles.some((r) => r.title.toLowerCase().includes(head)));
+    if (titledCandidates.length > 0) candidates = titledCandidates;
+    if (sf.former && candidates.length === 1) return candidates[0]!;
+  }
+  const closed = candidates.filter((p) => entityCoverage(p.entity, ctx.date) === 'closed');
+  if (closed.length === 1) return closed[0]!;
+  if (closed.length > 1) return null;
+  const open = candidates.filter((p) => entityCoverage(p.entity, ctx.date) === 'open');
+  return open.length === 1 ? open[0]! : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end: number, via: OfficialVia, pageTitle?: string): OfficialMention {
+  const base = { start, end, text: ctx.text.slice(start, end), via };
+  if (person.kind === 'page') return { ...base, name: person.name, entityId: null, packId: null, role: person.role };
+  const role = roleAt(person.entity, ctx.date) ?? (pageTitle ? { title: pageTitle, sourceIds: [] } : null);
+  const mention: OfficialMention = { ...base, name: person.entity.name, entityId: person.entity.id, packId: person.pack.id, role };
+  if (via === 'pack-variant') mention.standardSpelling = person.entity.name;
+  return mention;
+}
+
+/**
+ * Every mention of an official in the article, sorted by start. Spans follow
+ * the label rules: the name as written, with a courtesy title ("Mr. Moon")
+ * but without a job title or a possessive 's.
+ */
+export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[]): OfficialMention[] {
+  const tokens = tokenize(article.text);
+  const { sentenceStart, titleCaseToken } = layout(article, tokens);
+  const ctx: Ctx = {
+    text: article.text,
+    tokens,
+    date: article.date,
+    packs,
+    index: packIndex(packs),
+    covered: new Array<FullMention | undefined>(tokens.length),
+    mentions: [],
+    sentenceStart,
+    titleCaseToken,
+    topics: null,
+  };
+  findPackNames(ctx);
+  const titled = findTitledNames(ctx);
+  findAppositivesAndOthers(ctx);
+  ctx.mentions.sort((a, b) => a.start - b.start);
+
+  const surnames = new Set<string>([...ctx.index.bySurname.keys(), ...ctx.mentions.map((m) => m.person.surname)]);
+  const out: OfficialMention[] = [];
+  for (const m of ctx.mentions) {
+    if (m.person.kind !== 'other') out.push(toMention(ctx, m.person, m.start, m.end, m.via, m.pageTitle));
+  }
+  for (const sf of findShortForms(ctx, titled, surnames)) {
+    if (nonOfficialContext(ctx, sf)) continue;
+    const person = resolveShortForm(ctx, sf);
+    if (!person || person.kind === 'other') continue;
+    out.push(toMention(ctx, person, sf.start, sf.end, 'short-form', sf.titleText));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
