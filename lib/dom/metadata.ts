@@ -179,8 +179,11 @@ export function findPublicationDate(doc: Document, articleScope: Element | null,
 export function findLanguage(doc: Document): string | null {
   const htmlLang = doc.documentElement?.getAttribute('lang')?.trim();
   if (htmlLang) return htmlLang;
-  const httpEquiv = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')?.trim();
-  if (httpEquiv) return httpEquiv.split(',')[0]?.trim() || null;
+  for (const meta of doc.querySelectorAll('meta[http-equiv]')) {
+    if ((meta.getAttribute('http-equiv') ?? '').toLowerCase() !== 'content-language') continue;
+    const value = meta.getAttribute('content')?.split(',')[0]?.trim();
+    if (value) return value;
+  }
   const locale = doc.querySelector('meta[property="og:locale"]')?.getAttribute('content')?.trim();
   return locale ? locale.replace('_', '-') : null;
 }
