@@ -1,0 +1,886 @@
+/**
+ * The figures detector: finds money, percentages, years, dates (calendar and
+ * relative), durations, counts, ranks and other quantities in an article, with
+ * normalised values and, for dates, the period they refer to.
+ *
+ * How: the text is cut into tokens (numerals, words, single punctuation marks)
+ * by one linear regex scan, then one left-to-right pass tries a fixed list of
+ * rules at each token. Each rule looks at a handful of neighbouring tokens, so
+ * the whole pass is linear in the text and no regex can backtrack badly. Rules
+ * never cross a line break, so no figure runs from one block into the next.
+ * A final pass resolves anaphoric dates ("three years later") against the
+ * years mentioned before them.
+ */
+import type { ArticleText, Figure, FigureKind, Period } from '../types';
+import {
+  CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, DOLLAR_QUALIFIERS, ORDINAL_WORDS, SCALE_ABBREVIATIONS,
+  SCALE_WORDS, isNumberWord, parseNumberWordList, parseNumeral, scaled,
+} from './numbers';
+import {
+  type ResolvedDate, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
+  weekdayIndex, yearPeriod, yearRangePeriod,
+} from './dates';
+
+/** A token of article text. */
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  type: 'num' | 'word' | 'punct';
+  /** No whitespace between this token and the one before. */
+  glued: boolean;
+  /** The token lies in a headline, where Title Case says nothing about names. */
+  title: boolean;
+  /** Index of the sentence the token belongs to (for sentence-level context). */
+  sentence: number;
+}
+
+/** What a rule found: token range (inclusive) plus the figure's normalised data. */
+interface Match {
+  first: number;
+  last: number;
+  kind: FigureKind;
+  value: number | string | null;
+  unit: string | null;
+  relative: boolean;
+  period: Period | null;
+  /** For relative dates resolved in the final pass: extra context. */
+  future?: boolean;
+  /** An explicit year this figure states (years, dated dates), for anaphora. */
+  explicitYear?: number;
+  needsAnchor?: boolean;
+}
+
+type Line = readonly Token[];
+
+interface Context {
+  articleDate: YMD | null;
+}
+
+// ─── Word lists (lower case) ────────────────────────────────────────────────
+
+const HEDGES_TWO: ReadonlySet<string> = new Set(['more than', 'less than', 'fewer than', 'at least', 'up to']);
+const HEDGES_ONE: ReadonlySet<string> = new Set(['nearly', 'almost']);
+const OTHER_HEDGES: ReadonlySet<string> = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'precisely', 'exactly', 'only', 'just']);
+
+/** Words that, before a number, make it a label rather than a quantity ("Section 232"). */
+const IDENTIFIER_WORDS: ReadonlySet<string> = new Set([
+  'section', 'sections', 'article', 'articles', 'chapter', 'clause', 'paragraph', 'resolution', 'no', 'nos',
+  'number', 'flight', 'room', 'route', 'highway', 'interstate', 'annex', 'appendix', 'figure', 'table',
+  'page', 'pages', 'item', 'part', 'phase', 'level', 'grade', 'class', 'model', 'version', 'episode', 'season',
+  'volume', 'vol', 'issue', 'code', 'district', 'ward', 'gate', 'platform', 'terminal', 'unit', 'block', 'lot',
+  'docket', 'bill', 'exhibit', 'schedule', 'category', 'title', 'sec', 'art', 'pp', 'p', 'rule', 'amendment',
+  'tier', 'stage', 'channel', 'row', 'line', 'box', 'suite', 'apartment', 'floor', 'squad', 'week',
+]);
+
+/** Words after which a month name alone is a date even for "May" and "March". */
+const MONTH_CONTEXT: ReadonlySet<string> = new Set([
+  'in', 'since', 'until', 'till', 'by', 'from', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'during',
+  'before', 'after', 'through', 'between', 'to', 'and', 'or', 'throughout', 'as', 'on', 'for', 'that',
+]);
+
+const MEASURE_UNITS: ReadonlySet<string> = new Set([
+  'tonnes', 'tonne', 'tons', 'ton', 'barrels', 'barrel', 'kilometres', 'kilometers', 'kilometre', 'kilometer',
+  'km', 'miles', 'mile', 'metres', 'meters', 'metre', 'meter', 'feet', 'foot', 'acres', 'hectares', 'kilograms',
+  'kilogram', 'kg', 'litres', 'liters', 'gallons', 'megawatts', 'gigawatts', 'mw', 'gw', 'kwh', 'degrees',
+  'bushels', 'pounds', 'lbs', 'ounces', 'teu', 'teus', 'cubic', 'square', 'sq', 'mph', 'knots',
+]);
+
+/** After a spelled-out number, these words mean it does not count things ("two of", "three times"). */
+const NOT_COUNTED: ReadonlySet<string> = new Set([
+  'of', 'to', 'and', 'or', 'than', 'the', 'a', 'an', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have',
+  'had', 'will', 'would', 'can', 'could', 'may', 'might', 'should', 'must', 'do', 'does', 'did', 'who', 'which',
+  'that', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'per', 'times', 'more', 'less', 'fewer', 'each',
+  'percent', 'pct', 'out', 'sided', 'way', 'fold', 'thirds', 'third', 'quarters', 'quarter', 'halves', 'half',
+  'point', 'so', 'if', 'but', 'not', 'it', 'they', 'he', 'she', 'we', 'you', 'i', 'this', 'these', 'those',
+  'said', 'says', 'say', 'also', 'all', 'both', 'into', 'over', 'under', 'after', 'before', 'up', 'down',
+  'about', 'against', 'between', 'among', 'plus', 'minus', 'another', 'other', 'others', 'again', 'apiece',
+  'o', 'straight', 'consecutive', 'successive',
+]);
+
+/** "the two sides/countries/...": the parties of a story, not a count. */
+const PARTY_NOUNS: ReadonlySet<string> = new Set([
+  'sides', 'countries', 'nations', 'leaders', 'parties', 'governments', 'economies', 'allies', 'koreas',
+  'neighbours', 'neighbors', 'delegations', 'presidents', 'ministers', 'states', 'houses', 'chambers', 'camps',
+  'men', 'capitals', 'teams', 'negotiators', 'sides’', "sides'",
+]);
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'our', 'their', 'both', 'these', 'those', 'its', 'his', 'her', 'your', 'my', 'all']);
+
+const TIME_UNITS_PLURAL: ReadonlySet<string> = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'decades', 'centuries']);
+const TIME_UNITS_SINGULAR: ReadonlySet<string> = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'decade', 'century']);
+const RELATIVE_ENDINGS: ReadonlySet<string> = new Set(['ago', 'later', 'earlier', 'after', 'before']);
+
+const RELATIVE_MODIFIERS: ReadonlySet<string> = new Set(['next', 'last', 'this', 'past', 'previous', 'coming', 'following', 'current']);
+const RELATIVE_UNITS: ReadonlySet<string> = new Set(['week', 'month', 'year', 'weekend', 'quarter', 'night', 'summer', 'winter', 'spring', 'autumn', 'fall']);
+const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening', 'night']);
+const DEICTIC_DAYS: ReadonlySet<string> = new Set(['yesterday', 'today', 'tomorrow', 'tonight']);
+const WEEKDAY_PREFIXES: ReadonlySet<string> = new Set(['late', 'early', 'later', 'earlier']);
+/** Words that, right after a weekday, make it part of a name ("Sunday Times"). */
+const WEEKDAY_NAME_FOLLOWERS: ReadonlySet<string> = new Set(['times', 'telegraph', 'post', 'express', 'mirror', 'herald', 'night', 'club', 'school', 'service', 'league', 'massacre']);
+/** Words before a weekday, within its sentence, that put it in the future. */
+const FUTURE_CUES: ReadonlySet<string> = new Set(['will', 'll', 'shall', 'scheduled', 'set', 'plans', 'plan', 'planned', 'expected', 'due', 'would', 'could', 'going', 'upcoming', 'soon']);
+
+const SUPERLATIVES: ReadonlySet<string> = new Set([
+  'largest', 'biggest', 'highest', 'lowest', 'smallest', 'most', 'least', 'best', 'worst', 'richest', 'poorest',
+  'greatest', 'fastest', 'busiest', 'leading', 'top', 'strongest', 'weakest', 'oldest', 'youngest', 'deadliest',
+]);
+const RANK_VERBS: ReadonlySet<string> = new Set(['rank', 'ranks', 'ranked', 'ranking', 'placed', 'finished', 'came', 'comes', 'come']);
+const RANK_MOVES: ReadonlySet<string> = new Set(['rose', 'fell', 'dropped', 'climbed', 'slipped', 'moved', 'jumped', 'slid']);
+const VAGUE_MAGNITUDES: ReadonlySet<string> = new Set(['tens', 'hundreds', 'thousands', 'millions', 'billions', 'dozens']);
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set(['.', '!', '?', ':', ';', '"', '“', '‘', '(', '[', '—', '–', '-', '…', '•']);
+const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'et', 'est', 'edt', 'kst', 'bst', 'cet', 'pt', 'pst', 'pdt', 'jst', 'local']);
+
+// ─── Tokens ─────────────────────────────────────────────────────────────────
+
+const TOKEN_RE = /\d+(?:[.,]\d+)*|\p{L}+|\S/gu;
+const LETTER_RE = /\p{L}/u;
+const TENS: ReadonlySet<string> = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
+
+/** Cuts the text into lines of tokens. Linear: one regex scan with no nested quantifiers that can fail. */
+function tokenize(article: ArticleText): Token[][] {
+  const { text } = article;
+  const titles = article.blocks.filter((b) => b.kind === 'title');
+  const lines: Token[][] = [];
+  let line: Token[] = [];
+  let prevEnd = 0;
+  let sentence = 0;
+  let titleIndex = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const raw = m[0];
+    const start = m.index;
+    let newline = false;
+    for (let k = prevEnd; k < start; k++) {
+      if (text.charCodeAt(k) === 10) {
+        newline = true;
+        break;
+      }
+    }
+    if (newline && line.length > 0) {
+      lines.push(line);
+      line = [];
+      sentence++;
+    }
+    while (titleIndex < titles.length && (titles[titleIndex] as { end: number }).end <= start) titleIndex++;
+    const block = titles[titleIndex];
+    const c = raw.charCodeAt(0);
+    // Multi-character tokens can only be numerals or letter runs; only single characters need the Unicode test.
+    const type: Token['type'] = c >= 48 && c <= 57 ? 'num' : raw.length > 1 || LETTER_RE.test(raw) ? 'word' : 'punct';
+    line.push({
+      text: raw, lower: raw.toLowerCase(), start, end: start + raw.length, type,
+      glued: line.length > 0 && prevEnd === start,
+      title: block !== undefined && block.start <= start && start < block.end,
+      sentence,
+    });
+    if ((raw === '.' || raw === '!' || raw === '?') && !isAbbreviationDot(line)) sentence++;
+    prevEnd = start + raw.length;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/** "U.S." or "Mr." or "Aug.": a full stop that does not end the sentence. */
+function isAbbreviationDot(line: Line): boolean {
+  const before = line[line.length - 2];
+  if (!before || before.type !== 'word') return false;
+  return before.text.length <= 2 || monthIndex(before.text) !== null || /^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|sgt|inc|corp|co|ltd|jr|sr|vs|no|prof|rev|dept|est)$/.test(before.lower);
+}
+
+// ─── Token helpers ──────────────────────────────────────────────────────────
+
+const isWord = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.type === 'word' && words.includes(t.lower);
+const inSet = (t: Token | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
+const isPunct = (t: Token | undefined, ...marks: string[]): boolean => t !== undefined && t.type === 'punct' && marks.includes(t.text);
+const isCapitalised = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Lu}/u.test(t.text);
+const isLowerWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Ll}/u.test(t.text);
+const isInteger = (t: Token | undefined): boolean => t !== undefined && t.type === 'num' && /^\d+$/.test(t.text);
+const intOf = (t: Token | undefined): number => (t ? Number(t.text) : NaN);
+
+/** True when the token opens a sentence or line, so its capital letter says nothing. */
+function opensSentence(line: Line, i: number): boolean {
+  const prev = line[i - 1];
+  if (!prev) return true;
+  if (prev.type === 'punct' && SENTENCE_OPENERS.has(prev.text)) return true;
+  return false;
+}
+
+/** A capitalised word in the middle of a sentence, outside a headline: part of a name. */
+function isNameWord(line: Line, i: number): boolean {
+  const t = line[i];
+  if (!t || t.title || !isCapitalised(t) || opensSentence(line, i)) return false;
+  if (monthIndex(t.text) !== null || weekdayIndex(t.text) !== null) return false;
+  // Short acronyms ("US", "UN") modify numbers without naming them ("US 10-year notes").
+  return !(t.text.length <= 3 && t.text === t.text.toUpperCase());
+}
+
+/** True when the number at `i` is a label or part of a name: "Section 232", "G20", "COVID-19", "Fox 5". */
+function isIdentifierNumber(line: Line, i: number): boolean {
+  const t = line[i];
+  const prev = line[i - 1];
+  if (!t || !prev) return false;
+  if (t.glued && prev.type === 'word') return true;
+  if (t.glued && prev.type === 'num') return true;
+  if (t.glued && isPunct(prev, '#', '№', '/', ':', '.', '-', '‐', '_', '@', '+')) {
+    const before = line[i - 2];
+    if (isPunct(prev, '-') && before && before.lower === 'mid') return false;
+    if (before && prev.glued && (before.type === 'word' || before.type === 'num')) return true;
+    if (isPunct(prev, '#', '№', '@', '/', ':', '_')) return true;
+  }
+  if (prev.type === 'word' && IDENTIFIER_WORDS.has(prev.lower) && !(prev.lower === 'week' || prev.lower === 'title') ) return true;
+  if (isPunct(prev, '.') && IDENTIFIER_WORDS.has(line[i - 2]?.lower ?? '') && line[i - 2]?.lower !== 'week') return true;
+  if (prev.type === 'word' && isNameWord(line, i - 1)) return true;
+  const next = line[i + 1];
+  // Glued letters after a number that are not a suffix we read: "3D", "5G", "4x4".
+  if (next && next.glued && next.type === 'word' && !/^(st|nd|rd|th|s|am|pm|k|m|mn|mln|bn|b|bln|tn|trn|billion|million|trillion|thousand|a|p)$/.test(next.lower)) return true;
+  return false;
+}
+
+/** A number as written: numeral or words, with an optional scale word. */
+interface NumberRead {
+  value: number;
+  /** Index of the last token of the number. */
+  last: number;
+  /** The numeral text when written in digits (for rounding), else null. */
+  numeral: string | null;
+  scale: number;
+  words: string[];
+}
+
+/**
+ * Reads a number at token `i`: "25,000", "2.68 million", "twenty-five", "a dozen",
+ * "three hundred". `abbreviations` allows glued scale abbreviations ("3bn"), which
+ * are only trusted in money.
+ */
+function readNumber(line: Line, i: number, abbreviations = false): NumberRead | null {
+  const t = line[i];
+  if (!t) return null;
+  if (t.type === 'num') {
+    const n = parseNumeral(t.text);
+    if (n === null) return null;
+    const next = line[i + 1];
+    if (next && next.type === 'word' && next.lower in SCALE_WORDS) {
+      const abbreviation = SCALE_ABBREVIATIONS.has(next.lower);
+      if (!abbreviation || (abbreviations && (next.glued || next.lower === 'bn' || next.lower === 'mn' || next.lower === 'tn'))) {
+        const scale = SCALE_WORDS[next.lower] as number;
+        return { value: scaled(n, scale), last: i + 1, numeral: t.text, scale, words: [] };
+      }
+    }
+    return { value: n, last: i, numeral: t.text, scale: 1, words: [] };
+  }
+  if (t.type !== 'word' || !(isNumberWord(t.lower) || t.lower === 'a' || t.lower === 'an')) return null;
+  const words: string[] = [];
+  let last = i - 1;
+  let j = i;
+  if (t.lower === 'a' || t.lower === 'an') {
+    const after = line[i + 1]?.lower ?? '';
+    if (!(after === 'hundred' || after === 'dozen' || after === 'thousand' || after === 'million' || after === 'billion' || after === 'trillion')) return null;
+    words.push(t.lower);
+    j = i + 1;
+  }
+  for (; j < line.length; j++) {
+    const w = line[j] as Token;
+    if (w.type === 'word' && isNumberWord(w.lower)) {
+      words.push(w.lower);
+      last = j;
+    } else if (isPunct(w, '-') && w.glued && line[j + 1]?.glued && TENS.has(line[j - 1]?.lower ?? '') &&
+      isNumberWord(line[j + 1]?.lower ?? '')) {
+      continue;
+    } else if (w.lower === 'and' && words[words.length - 1] === 'hundred' && isNumberWord(line[j + 1]?.lower ?? '')) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (last < i || words.every((w) => w === 'a' || w === 'an')) return null;
+  const value = parseNumberWordList(words);
+  if (value === null) return null;
+  const lastWord = words[words.length - 1] as string;
+  const scale = lastWord in SCALE_WORDS ? (SCALE_WORDS[lastWord] as number) : 1;
+  return { value, last, numeral: null, scale, words };
+}
+
+// ─── Rules ──────────────────────────────────────────────────────────────────
+
+/** Money: "$28 billion", "US$18 billion", "S$23.62 billion", "₩1 trillion", "28 billion dollars", "1 trillion won". */
+function matchMoney(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t) return null;
+  let currency: string | null = null;
+  let j = i;
+  if (t.type === 'punct' && t.text in CURRENCY_PREFIXES) {
+    currency = CURRENCY_PREFIXES[t.text] as string;
+    j = i + 1;
+  } else if (t.type === 'word' && isPunct(line[i + 1], '$') && line[i + 1]?.glued && `${t.text}$` in CURRENCY_PREFIXES) {
+    currency = CURRENCY_PREFIXES[`${t.text}$`] as string;
+    j = i + 2;
+  } else if (t.type === 'word' && CURRENCY_CODES.has(t.text) && line[i + 1]?.type === 'num') {
+    currency = t.text === 'RMB' ? 'CNY' : t.text;
+    j = i + 1;
+  }
+  if (currency !== null) {
+    if (line[j]?.type !== 'num') return null;
+    const n = readNumber(line, j, true);
+    if (!n) return null;
+    return { first: i, last: n.last, kind: 'money', value: n.value, unit: currency, relative: false, period: null };
+  }
+  // Suffixed currency: "28 billion dollars", "1 trillion won", "5 million U.S. dollars".
+  const n = readNumber(line, i);
+  if (!n || (n.words[0] === 'one' && n.scale === 1)) return null;
+  let k = n.last + 1;
+  let qualifier: string | null = null;
+  const q = line[k];
+  if (q && q.type === 'word' && q.lower in DOLLAR_QUALIFIERS) {
+    if (q.lower === 'us' && isPunct(line[k + 1], '.')) k += 1;
+    qualifier = q.lower;
+    k += 1;
+    if (q.lower === 'hong' || q.lower === 'new') k += 1;
+  } else if (isWord(q, 'u') && isPunct(line[k + 1], '.') && isWord(line[k + 2], 's') && isPunct(line[k + 3], '.')) {
+    qualifier = 'us';
+    k += 4;
+  }
+  const c = line[k];
+  if (!c || c.type !== 'word') return null;
+  let code: string | null = CURRENCY_WORDS[c.lower] ?? (CURRENCY_CODES.has(c.text) ? c.text : null);
+  // "pounds" alone is as often weight as money; only "pounds sterling" and "British pounds" are money.
+  if (c.lower === 'pounds' && (isWord(line[k + 1], 'sterling') || isWord(line[k - 1], 'british'))) code = 'GBP';
+  if (code === null) return null;
+  if (c.lower === 'won' && n.numeral === null && n.scale === 1) return null;
+  if ((c.lower === 'dollar' || c.lower === 'dollars') && qualifier) code = DOLLAR_QUALIFIERS[qualifier] ?? code;
+  if (qualifier && !(c.lower === 'dollar' || c.lower === 'dollars') && !(qualifier === 'british' && code === 'GBP')) return null;
+  return { first: i, last: k, kind: 'money', value: n.value, unit: code, relative: false, period: null };
+}
+
+/** Percentages: "95%", "95 percent", "70 per cent", "2.3%", "15 percentage points". */
+function matchPercent(line: Line, i: number): Match | null {
+  const n = readNumber(line, i);
+  if (!n) return null;
+  const a = line[n.last + 1];
+  const b = line[n.last + 2];
+  if (isPunct(a, '%')) return percent(i, n.last + 1, n.value, 'percent');
+  if (isWord(a, 'percent', 'pct')) return percent(i, n.last + 1, n.value, 'percent');
+  if (isWord(a, 'per') && isWord(b, 'cent')) return percent(i, n.last + 2, n.value, 'percent');
+  if (isWord(a, 'percentage') && isWord(b, 'point', 'points')) return percent(i, n.last + 2, n.value, 'percentage point');
+  // "10-15%": a range written with a hyphen.
+  if (isPunct(a, '-', '–') && a?.glued && line[n.last + 2]?.type === 'num' && isPunct(line[n.last + 3], '%')) {
+    return percent(i, n.last + 3, n.value, 'percent');
+  }
+  return null;
+}
+
+function percent(first: number, last: number, value: number, unit: string): Match {
+  return { first, last, kind: 'percent', value, unit, relative: false, period: null };
+}
+
+/** Calendar dates: "August 22, 2017", "Aug. 22", "July 2017", "September 1st", "22 August", "9/11", "2017-08-22". */
+function matchCalendarDate(line: Line, i: number, ctx: Context): Match | null {
+  const t = line[i];
+  if (!t) return null;
+  if (t.type === 'word') {
+    // "mid-July", "early-August"
+    if ((t.lower === 'mid' || t.lower === 'early' || t.lower === 'late') && isPunct(line[i + 1], '-') && line[i + 1]?.glued && line[i + 2]?.glued) {
+      const inner = matchMonthFirst(line, i + 2, ctx, true);
+      return inner ? { ...inner, first: i } : null;
+    }
+    return matchMonthFirst(line, i, ctx, false);
+  }
+  if (!isInteger(t)) return null;
+  // ISO "2017-08-22"
+  if (t.text.length === 4 && isPunct(line[i + 1], '-') && line[i + 1]?.glued && isInteger(line[i + 2]) && line[i + 2]?.glued &&
+    isPunct(line[i + 3], '-') && line[i + 3]?.glued && isInteger(line[i + 4]) && line[i + 4]?.glued) {
+    const r = resolveCalendar(intOf(line[i + 2]), intOf(line[i + 4]), intOf(t), null);
+    return r ? dateMatch(i, i + 4, r.value, r.period, intOf(t)) : null;
+  }
+  // "9/11", "8/22/2017"
+  if (isPunct(line[i + 1], '/') && line[i + 1]?.glued && isInteger(line[i + 2]) && line[i + 2]?.glued && !isIdentifierNumber(line, i)) {
+    const month = intOf(t);
+    const day = intOf(line[i + 2]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    if (isPunct(line[i + 3], '/') && line[i + 3]?.glued && isInteger(line[i + 4]) && line[i + 4]?.glued) {
+      const y = intOf(line[i + 4]);
+      const year = y < 100 ? 2000 + y : y;
+      const r = resolveCalendar(month, day, year, null);
+      return r ? dateMatch(i, i + 4, r.value, r.period, year) : null;
+    }
+    if (isPunct(line[i + 3], '/', '-')) return null;
+    return dateMatch(i, i + 2, `--${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, null);
+  }
+  // "22 August", "1st September 2017"
+  const day = intOf(t);
+  if (t.text.length > 2 || day < 1 || day > 31) return null;
+  let k = i + 1;
+  if (line[k]?.glued && isWord(line[k], 'st', 'nd', 'rd', 'th')) k++;
+  const m = line[k];
+  if (!m || !isCapitalised(m) || m.glued) return null;
+  const month = monthIndex(m.text);
+  if (month === null) return null;
+  let last = k;
+  if (isMonthAbbreviation(m.text) && isPunct(line[k + 1], '.') && line[k + 1]?.glued) last = k + 1;
+  let year: number | null = null;
+  const y = line[last + 1];
+  if (isInteger(y) && y?.text.length === 4) {
+    year = intOf(y);
+    last += 1;
+  }
+  const r = resolveCalendar(month, day, year, ctx.articleDate);
+  return r ? dateMatch(i, last, r.value, r.period, year ?? undefined) : dateMatch(i, last, null, null, year ?? undefined);
+}
+
+function matchMonthFirst(line: Line, i: number, ctx: Context, prefixed: boolean): Match | null {
+  const t = line[i];
+  if (!t || !isCapitalised(t)) return null;
+  const month = monthIndex(t.text);
+  if (month === null) return null;
+  const abbreviation = isMonthAbbreviation(t.text);
+  let j = i + 1;
+  if (isPunct(line[j], '.') && line[j]?.glued) j++;
+  const d = line[j];
+  if (isInteger(d) && d && !d.glued && d.text.length <= 2 && intOf(d) >= 1 && intOf(d) <= 31) {
+    const day = intOf(d);
+    let last = j;
+    if (isWord(line[j + 1], 'st', 'nd', 'rd', 'th') && line[j + 1]?.glued) last = j + 1;
+    let year: number | null = null;
+    if (isPunct(line[last + 1], ',') && isInteger(line[last + 2]) && line[last + 2]?.text.length === 4) {
+      year = intOf(line[last + 2]);
+      last += 2;
+    } else if (isInteger(line[last + 1]) && line[last + 1]?.text.length === 4) {
+      year = intOf(line[last + 1]);
+      last += 1;
+    }
+    const r = resolveCalendar(month, day, year, ctx.articleDate);
+    return dateMatch(i, last, r?.value ?? null, r?.period ?? null, year ?? undefined);
+  }
+  if (isInteger(d) && d && !d.glued && d.text.length === 4) {
+    const year = intOf(d);
+    const r = resolveCalendar(month, null, year, null);
+    return dateMatch(i, j, r?.value ?? null, r?.period ?? null, year);
+  }
+  // A month name alone: "in June", "October".
+  if (abbreviation) return null;
+  const prev = line[i - 1];
+  const contextual = prefixed || inSet(prev, MONTH_CONTEXT);
+  if ((month === 3 || month === 5) && !contextual) return null;
+  if (!contextual && (isNameWord(line, i - 1) || (!t.title && isCapitalised(line[i + 1]) && !line[i + 1]?.glued))) return null;
+  const r = ctx.articleDate ? resolveCalendar(month, null, null, ctx.articleDate) : null;
+  return dateMatch(i, i, r?.value ?? null, r?.period ?? null);
+}
+
+function dateMatch(first: number, last: number, value: string | null, period: Period | null, explicitYear?: number): Match {
+  const m: Match = { first, last, kind: 'date', value, unit: 'day', relative: false, period };
+  if (value && /^\d{4}-\d{2}$/.test(value)) m.unit = 'month';
+  if (explicitYear !== undefined) m.explicitYear = explicitYear;
+  return m;
+}
+
+/** Time of day: "11.30am", "3 p.m.", "10:15 GMT". */
+function matchTimeOfDay(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t || t.type !== 'num') return null;
+  let hours: number;
+  let minutes = 0;
+  let last = i;
+  const dotted = /^(\d{1,2})\.(\d{2})$/.exec(t.text);
+  if (dotted) {
+    hours = Number(dotted[1]);
+    minutes = Number(dotted[2]);
+  } else if (/^\d{1,2}$/.test(t.text)) {
+    hours = Number(t.text);
+    if (isPunct(line[i + 1], ':') && line[i + 1]?.glued && /^\d{2}$/.test(line[i + 2]?.text ?? '') && line[i + 2]?.glued) {
+      minutes = Number(line[i + 2]?.text);
+      last = i + 2;
+    }
+  } else {
+    return null;
+  }
+  if (hours > 23 || minutes > 59) return null;
+  const a = line[last + 1];
+  let meridiem: 'am' | 'pm' | null = null;
+  if (isWord(a, 'am', 'pm')) {
+    meridiem = a?.lower as 'am' | 'pm';
+    last += 1;
+  } else if (isWord(a, 'a', 'p') && isPunct(line[last + 2], '.') && isWord(line[last + 3], 'm')) {
+    meridiem = a?.lower === 'a' ? 'am' : 'pm';
+    last += isPunct(line[last + 4], '.') ? 4 : 3;
+  } else if (last > i && inSet(a, TIME_ZONES) && a?.text === a?.text.toUpperCase()) {
+    last += 1;
+  } else {
+    return null;
+  }
+  if (meridiem && (hours < 1 || hours > 12)) return null;
+  const h24 = meridiem === 'pm' && hours < 12 ? hours + 12 : meridiem === 'am' && hours === 12 ? 0 : hours;
+  const value = `${String(h24).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return { first: i, last, kind: 'other', value, unit: 'time', relative: false, period: null };
+}
+
+/** Years: "2015", "2015-2017", "2015–17", "1990s", "mid-1990s". */
+function matchYear(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t) return null;
+  if ((t.lower === 'mid' || t.lower === 'early' || t.lower === 'late') && isPunct(line[i + 1], '-') && line[i + 1]?.glued && line[i + 2]?.glued) {
+    const inner = matchYear(line, i + 2);
+    return inner ? { ...inner, first: i } : null;
+  }
+  if (!isInteger(t) || t.text.length !== 4) return null;
+  const year = intOf(t);
+  if (year < 1800 || year > 2100) return null;
+  if (isPunct(line[i - 1], '©') || (isPunct(line[i - 1], ')') && isWord(line[i - 2], 'c') && isPunct(line[i - 3], '('))) return null;
+  if (isIdentifierNumber(line, i) && !(t.glued && isPunct(line[i - 1], '-') && line[i - 2]?.lower === 'mid')) return null;
+  const next = line[i + 1];
+  if (isWord(next, 's') && next?.glued) {
+    if (year % 10 !== 0) return null;
+    return { first: i, last: i + 1, kind: 'year', value: `${year}s`, unit: 'year', relative: false,
+      period: yearRangePeriod(year, year + 9 - (year % 100 === 0 ? 0 : 0)) };
+  }
+  if (isPunct(next, '-', '–', '—', '/') && next?.glued && isInteger(line[i + 2]) && line[i + 2]?.glued) {
+    const endText = (line[i + 2] as Token).text;
+    let end = endText.length === 4 ? Number(endText) : endText.length === 2 ? Math.floor(year / 100) * 100 + Number(endText) : NaN;
+    if (endText.length === 2 && end < year) end += 100;
+    if (end > year && end - year < 100) {
+      return { first: i, last: i + 2, kind: 'year', value: `${year}/${end}`, unit: 'year', relative: false, period: yearRangePeriod(year, end), explicitYear: end };
+    }
+    return null;
+  }
+  // "1500 workers": a round number counting things, not a year.
+  const prev = line[i - 1];
+  if (year % 50 === 0 && isLowerWord(next) && next && /s$/.test(next.lower) && !NOT_COUNTED.has(next.lower) &&
+    !isWord(prev, 'in', 'since', 'of', 'from', 'until', 'by', 'during', 'the', 'before', 'after')) return null;
+  const m: Match = { first: i, last: i, kind: 'year', value: String(year), unit: 'year', relative: false, period: yearPeriod(year) };
+  // "down 2.3% from 2015": a comparison year is not what "that same year" points back to.
+  const comparison = isWord(prev, 'from', 'than', 'versus', 'vs') && !isWord(next, 'to', 'until', 'through', 'and');
+  if (!comparison) m.explicitYear = year;
+  return m;
+}
+
+/** Relative dates that start with a word: weekdays, "last month", "earlier this year", "that same year", "yesterday". */
+function matchRelativeWord(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t || t.type !== 'word') return null;
+  const next = line[i + 1];
+  // "next week", "last month", "previous year", "next Wednesday"
+  if (RELATIVE_MODIFIERS.has(t.lower) && next && next.type === 'word') {
+    if (RELATIVE_UNITS.has(next.lower) && !(isPunct(line[i + 2], '-') && line[i + 2]?.glued)) {
+      if ((t.lower === 'following' || t.lower === 'current') && !isWord(line[i - 1], 'the')) return null;
+      return relativeMatch(i, i + 1);
+    }
+    if (next.lower === 'day' && (t.lower === 'next' || t.lower === 'following' || t.lower === 'previous') && isWord(line[i - 1], 'the')) {
+      return relativeMatch(i, i + 1, true);
+    }
+    if ((t.lower === 'next' || t.lower === 'last' || t.lower === 'this') && weekdayIndex(next.text) !== null && isCapitalised(next)) {
+      return relativeMatch(i, withPartOfDay(line, i + 1));
+    }
+    return null;
+  }
+  // "earlier this month", "late last year", "later on Friday", "late Thursday"
+  if (WEEKDAY_PREFIXES.has(t.lower)) {
+    if (isWord(next, 'this', 'last', 'next') && isWord(line[i + 2], 'week', 'month', 'year')) return relativeMatch(i, i + 2);
+    let w = i + 1;
+    if ((t.lower === 'later' || t.lower === 'earlier') && isWord(next, 'on')) w = i + 2;
+    if (weekdayIndex(line[w]?.text ?? '') !== null && isCapitalised(line[w])) return relativeMatch(i, withPartOfDay(line, w), false, futureCue(line, i));
+    return null;
+  }
+  if (weekdayIndex(t.text) !== null && isCapitalised(t)) {
+    // "Fox News Sunday" is a name; "the United Nations Monday afternoon" and "… Nations Monday." are dates.
+    if (isNameWord(line, i - 1) && !inSet(next, PARTS_OF_DAY) && !(next === undefined || isPunct(next, '.', ',', ';', ':', ')'))) return null;
+    if (!t.title && isCapitalised(next) && next && WEEKDAY_NAME_FOLLOWERS.has(next.lower)) return null;
+    return relativeMatch(i, withPartOfDay(line, i), false, futureCue(line, i));
+  }
+  if (DEICTIC_DAYS.has(t.lower)) {
+    if (isCapitalised(t) && !t.title && !opensSentence(line, i)) return null;
+    return relativeMatch(i, withPartOfDay(line, i));
+  }
+  // "that same year", "the same day", "that year"
+  if (t.lower === 'that' || t.lower === 'the') {
+    let u = i + 1;
+    if (isWord(next, 'same')) u = i + 2;
+    else if (t.lower === 'the') return null;
+    const unit = line[u];
+    if (isWord(unit, 'year', 'month', 'week', 'day') && !(isPunct(line[u + 1], '-') && line[u + 1]?.glued)) {
+      return relativeMatch(i, u, true);
+    }
+  }
+  return null;
+}
+
+function withPartOfDay(line: Line, i: number): number {
+  return inSet(line[i + 1], PARTS_OF_DAY) && !line[i + 1]?.glued ? i + 1 : i;
+}
+
+/** True when the words before `i` in its sentence speak of the future ("will meet on"). */
+function futureCue(line: Line, i: number): boolean {
+  const sentence = line[i]?.sentence;
+  for (let j = i - 1; j >= 0 && j >= i - 40; j--) {
+    const t = line[j] as Token;
+    if (t.sentence !== sentence) break;
+    if (t.type === 'word' && FUTURE_CUES.has(t.lower)) return true;
+    if (t.type === 'word' && /^(said|says|told|announced|reported|added)$/.test(t.lower)) return false;
+  }
+  return false;
+}
+
+function relativeMatch(first: number, last: number, needsAnchor = false, future = false): Match {
+  return { first, last, kind: 'date', value: null, unit: null, relative: true, period: null, needsAnchor, future };
+}
+
+/** Figures led by a number: durations, relative counts ("three years later"), counts and quantities. */
+function matchNumberLed(line: Line, i: number, hedged: boolean): Match | null {
+  const t = line[i];
+  if (!t) return null;
+  if (t.type === 'word' && (t.lower === 'a' || t.lower === 'an')) return matchArticleUnit(line, i);
+  const n = readNumber(line, i);
+  if (!n) return null;
+  if (t.type === 'num' && isIdentifierNumber(line, i)) return null;
+  if (t.type === 'word' && !t.title && isCapitalised(t) && !opensSentence(line, i)) return null;
+  const e = n.last;
+  const a = line[e + 1];
+  // "five-year-old", "six-month", "10-year"
+  if (isPunct(a, '-') && a?.glued && line[e + 2]?.glued && TIME_UNITS_SINGULAR.has(line[e + 2]?.lower ?? '')) {
+    let last = e + 2;
+    if (isPunct(line[e + 3], '-') && line[e + 3]?.glued && isWord(line[e + 4], 'old')) last = e + 4;
+    return { first: i, last, kind: 'duration', value: n.value, unit: (line[e + 2] as Token).lower, relative: false, period: null };
+  }
+  // "93 year-old": the hyphen after the unit.
+  if (a && a.type === 'word' && !a.glued && TIME_UNITS_SINGULAR.has(a.lower) && isPunct(line[e + 2], '-') && line[e + 2]?.glued && isWord(line[e + 3], 'old')) {
+    return { first: i, last: e + 3, kind: 'duration', value: n.value, unit: a.lower, relative: false, period: null };
+  }
+  // "five years", "18 months", "nine months ago", "three years later"
+  if (a && a.type === 'word' && !a.glued && (TIME_UNITS_PLURAL.has(a.lower) || (TIME_UNITS_SINGULAR.has(a.lower) && n.value === 1))) {
+    const after = line[e + 2];
+    if (after && after.type === 'word' && RELATIVE_ENDINGS.has(after.lower)) {
+      return relativeMatch(i, e + 2, after.lower !== 'ago');
+    }
+    if (n.words[0] === 'one' && a.lower === 'day') return null;
+    const unit = a.lower.replace(/ies$/, 'y').replace(/s$/, '');
+    return { first: i, last: isWord(after, 'old') ? e + 2 : e + 1, kind: 'duration', value: n.value, unit, relative: false, period: null };
+  }
+  // Quantities with units: "2.68 million tonnes"
+  if (a && a.type === 'word' && MEASURE_UNITS.has(a.lower) && !a.glued) {
+    let last = e + 1;
+    if ((a.lower === 'square' || a.lower === 'cubic') && line[e + 2]?.type === 'word') last = e + 2;
+    return { first: i, last, kind: 'other', value: n.value, unit: (line[last] as Token).lower, relative: false, period: null };
+  }
+  if (t.type === 'word') return matchWordCount(line, i, n, hedged);
+  return matchDigitCount(line, i, n);
+}
+
+/** "a decade", "a day after", "a year ago". */
+function matchArticleUnit(line: Line, i: number): Match | null {
+  const unit = line[i + 1];
+  if (!unit || unit.type !== 'word' || !TIME_UNITS_SINGULAR.has(unit.lower)) return null;
+  const after = line[i + 2];
+  if (after && after.type === 'word' && RELATIVE_ENDINGS.has(after.lower)) return relativeMatch(i, i + 2, after.lower !== 'ago');
+  const prev = line[i - 1];
+  if (isWord(prev, 'per', 'once', 'twice', 'each', 'every')) return null;
+  if (unit.lower === 'decade' || unit.lower === 'century') {
+    const old = isPunct(line[i + 2], '-') && line[i + 2]?.glued && isWord(line[i + 3], 'old');
+    return { first: i, last: old ? i + 3 : i + 1, kind: 'duration', value: 1, unit: unit.lower, relative: false, period: null };
+  }
+  if ((unit.lower === 'year' || unit.lower === 'month' || unit.lower === 'week') && isWord(prev, 'for', 'over', 'within', 'than', 'nearly', 'almost', 'about', 'after')) {
+    return { first: i, last: i + 1, kind: 'duration', value: 1, unit: unit.lower, relative: false, period: null };
+  }
+  return null;
+}
+
+/** Spelled-out counts: "three companies", "two people", "nine African-American churchgoers". */
+function matchWordCount(line: Line, i: number, n: NumberRead, hedged: boolean): Match | null {
+  const first = n.words[0];
+  if (first === 'one' && n.scale === 1) return null;
+  const e = n.last;
+  const a = line[e + 1];
+  if (isPunct(a, '-') && a?.glued) return null;
+  const zero = n.words.length === 1 && first === 'zero';
+  if (!a || a.type !== 'word' || NOT_COUNTED.has(a.lower)) {
+    return hedged || zero || n.scale > 1 ? count(i, e, n.value, null) : null;
+  }
+  if (PARTY_NOUNS.has(a.lower) && inSet(line[i - 1], DETERMINERS)) return null;
+  if (isVerbOrAdverb(a.lower)) return hedged ? count(i, e, n.value, null) : null;
+  return count(i, nounEnd(line, e + 1), n.value, null, line);
+}
+
+/** Digit counts: "25,000 vehicles", "less than 100", "50,000 cars per maker". */
+function matchDigitCount(line: Line, i: number, n: NumberRead): Match | null {
+  const e = n.last;
+  const a = line[e + 1];
+  const prev = line[i - 1];
+  // List markers ("1." at the start of a line) and scores ("3-2") are not counts.
+  if (isPunct(a, '.', ')') && a?.glued && (i === 0 || isCapitalised(prev) || isPunct(prev, ':')) && (line[e + 2] === undefined || isCapitalised(line[e + 2]))) return null;
+  if (isPunct(a, '-', '–', ':', '/') && a?.glued && line[e + 2]?.type === 'num') return null;
+  if (isPunct(prev, '(') && isPunct(a, ')')) return null;
+  if (isWord(a, 'times')) return null;
+  if (a && a.type === 'word' && !a.glued && !NOT_COUNTED.has(a.lower) && !isVerbOrAdverb(a.lower)) {
+    if (isCapitalised(a) && !a.title) return null;
+    return count(i, nounEnd(line, e + 1), n.value, null, line);
+  }
+  if (a && a.type === 'word' && a.glued) return null;
+  return count(i, e, n.value, null);
+}
+
+/** The last token of the counted noun starting at `k`: follows hyphenated compounds and "per maker". */
+function nounEnd(line: Line, k: number): number {
+  let last = k;
+  while (isPunct(line[last + 1], '-') && line[last + 1]?.glued && line[last + 2]?.type === 'word' && line[last + 2]?.glued) last += 2;
+  // "nine African-American churchgoers", "two key figures": a modifier before a plural noun.
+  const head = line[last] as Token;
+  const after = line[last + 1];
+  const modifier = last > k || isCapitalised(head) || !looksPlural(head.lower);
+  if (modifier && isLowerWord(after) && after && !NOT_COUNTED.has(after.lower) && looksPlural(after.lower)) last += 1;
+  if (isWord(line[last + 1], 'per') && isLowerWord(line[last + 2]) && !isWord(line[last + 2], 'cent')) last += 2;
+  return last;
+}
+
+const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'police', 'staff', 'personnel', 'cattle', 'sheep', 'fish', 'troops', 'feet', 'teeth', 'mice', 'geese']);
+
+/** A cheap plural test for the head noun of a count: "vehicles", "people", not "news" or "business". */
+function looksPlural(lower: string): boolean {
+  return IRREGULAR_PLURALS.has(lower) || (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') && !lower.endsWith('us') && !lower.endsWith('is'));
+}
+
+/** Words after a number that are verbs or adverbs ("54 compared", "2 dramatically"), not counted nouns. */
+function isVerbOrAdverb(lower: string): boolean {
+  return lower.endsWith('ed') || lower.endsWith('ly');
+}
+
+function count(first: number, last: number, value: number, unit: string | null, line?: Line): Match {
+  const u = unit ?? (line && last > first ? ((): string | null => {
+    let k = last;
+    if (isWord(line[k - 1], 'per')) k -= 2;
+    const w = line[k];
+    return w && w.type === 'word' ? w.lower : null;
+  })() : null);
+  return { first, last, kind: 'count', value, unit: u, relative: false, period: null };
+}
+
+/** Vague magnitudes that still count things: "tens of thousands", "hundreds of people". */
+function matchVagueCount(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t || !VAGUE_MAGNITUDES.has(t.lower) || !isWord(line[i + 1], 'of')) return null;
+  const m = line[i + 2];
+  if (isWord(m, 'thousands', 'millions', 'billions')) return { first: i, last: i + 2, kind: 'count', value: null, unit: null, relative: false, period: null };
+  if (t.lower !== 'tens' && isLowerWord(m) && m && !NOT_COUNTED.has(m.lower) && !TIME_UNITS_PLURAL.has(m.lower)) {
+    return { first: i, last: i, kind: 'count', value: null, unit: m.lower, relative: false, period: null };
+  }
+  return null;
+}
+
+/** Ranks: "6th largest", "second-biggest", "rank second". Sequence ordinals ("first round") are not figures. */
+function matchRank(line: Line, i: number): Match | null {
+  const t = line[i];
+  if (!t) return null;
+  let rank: number | null = null;
+  let last = i;
+  if (t.type === 'word' && t.lower in ORDINAL_WORDS) {
+    if (isCapitalised(t) && !t.title && !opensSentence(line, i)) return null;
+    rank = ORDINAL_WORDS[t.lower] as number;
+  } else if (isInteger(t) && isWord(line[i + 1], 'st', 'nd', 'rd', 'th') && line[i + 1]?.glued) {
+    rank = intOf(t);
+    last = i + 1;
+  }
+  if (rank === null) return null;
+  const a = line[last + 1];
+  const hyphen = isPunct(a, '-') && a?.glued;
+  const sup = hyphen ? line[last + 2] : a;
+  if (sup && sup.type === 'word' && SUPERLATIVES.has(sup.lower) && (hyphen ? sup.glued : !sup.glued)) {
+    return { first: i, last: hyphen ? last + 2 : last + 1, kind: 'other', value: rank, unit: 'rank', relative: false, period: null };
+  }
+  const prev = line[i - 1];
+  if (inSet(prev, RANK_VERBS) || (isWord(prev, 'to') && inSet(line[i - 2], RANK_MOVES))) {
+    return { first: i, last, kind: 'other', value: rank, unit: 'rank', relative: false, period: null };
+  }
+  return null;
+}
+
+// ─── Driver ─────────────────────────────────────────────────────────────────
+
+function hedgeLength(line: Line, i: number): number {
+  const t = line[i];
+  if (!t || t.type !== 'word') return 0;
+  const two = `${t.lower} ${line[i + 1]?.lower ?? ''}`;
+  if (HEDGES_TWO.has(two)) return 2;
+  if (HEDGES_ONE.has(t.lower) || OTHER_HEDGES.has(t.lower)) return 1;
+  return 0;
+}
+
+function matchCore(line: Line, i: number, ctx: Context, hedged: boolean): Match | null {
+  return matchMoney(line, i) ?? matchPercent(line, i) ?? matchCalendarDate(line, i, ctx) ?? matchTimeOfDay(line, i) ??
+    (hedged ? null : matchYear(line, i)) ?? matchRelativeWord(line, i) ?? matchRank(line, i) ??
+    matchNumberLed(line, i, hedged) ?? matchVagueCount(line, i);
+}
+
+function matchAt(line: Line, i: number, ctx: Context): Match | null {
+  const hedge = hedgeLength(line, i);
+  if (hedge > 0) {
+    const m = matchCore(line, i + hedge, ctx, true);
+    if (m) {
+      const includeHedge = (m.kind === 'count' || m.kind === 'duration') && !OTHER_HEDGES.has(line[i]?.lower ?? '');
+      return includeHedge ? { ...m, first: i } : m;
+    }
+  }
+  return matchCore(line, i, ctx, false);
+}
+
+/**
+ * Finds the figures in an article (title, standfirst and body alike), sorted by
+ * start offset, with values normalised (money in currency units, percent as 95
+ * for 95%) and dates resolved against `article.date` where possible.
+ */
+export function detectFigures(article: ArticleText): Figure[] {
+  const ctx: Context = { articleDate: parseIsoDate(article.date) };
+  const found: { match: Match; line: Line }[] = [];
+  for (const line of tokenize(article)) {
+    let i = 0;
+    while (i < line.length) {
+      const m = matchAt(line, i, ctx);
+      if (m) {
+        found.push({ match: m, line });
+        i = m.last + 1;
+      } else {
+        i++;
+      }
+    }
+  }
+  return resolveRelatives(article, found);
+}
+
+/** Final pass: relative dates get their period, using the article's date and the years mentioned before them. */
+function resolveRelatives(article: ArticleText, found: readonly { match: Match; line: Line }[]): Figure[] {
+  let anchorYear: number | null = null;
+  let sentenceYear: { sentence: number; year: number } | null = null;
+  const figures: Figure[] = [];
+  for (const { match, line } of found) {
+    const first = line[match.first] as Token;
+    const last = line[match.last] as Token;
+    const text = article.text.slice(first.start, last.end);
+    let { value, period, unit } = match;
+    if (match.relative) {
+      const sameSentence = sentenceYear !== null && sentenceYear.sentence === first.sentence ? sentenceYear.year : null;
+      const resolved: ResolvedDate | null = resolveRelative(text, article.date, { anchorYear, sentenceYear: sameSentence, future: match.future === true });
+      if (resolved) {
+        value = resolved.value;
+        period = resolved.period;
+        unit = unitOfValue(resolved.value);
+      }
+    }
+    if (match.explicitYear !== undefined) {
+      anchorYear = match.explicitYear;
+      sentenceYear = { sentence: first.sentence, year: match.explicitYear };
+    }
+    if (match.relative && match.needsAnchor && period && /^\d{4}$/.test(period.label)) {
+      anchorYear = Number(period.label);
+    }
+    figures.push({
+      start: first.start, end: last.end, text, kind: match.kind, value, unit,
+      relative: match.relative, period,
+    });
+  }
+  return figures;
+}
+
+/** The unit a resolved date value is given in: "2016" → year, "2017-07" → month, "2017-W33" → week. */
+function unitOfValue(value: string): string {
+  if (/^\d{4}$/.test(value)) return 'year';
+  if (/^\d{4}-\d{2}$/.test(value)) return 'month';
+  if (/W\d{2}$/.test(value)) return 'week';
+  return 'day';
+}
+
+/** Exposed for tests and the figure check: the tokenizer's sentence split, as offsets. */
+export const __test = { tokenize };
