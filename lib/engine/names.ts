@@ -75,7 +75,7 @@ export function isNameWord(tokens: readonly Token[], i: number): boolean {
   if (!t || !t.cap) return false;
   if (/^\p{N}/u.test(t.text)) return false;
   if (NOT_NAME_WORDS.has(t.norm)) return false;
-  if (TITLE_WORDS.has(t.norm) || COURTESY_TITLES.has(t.norm)) return false;
+  if (TITLE_WORDS.has(t.norm) || COURTESY_TITLES.has(t.norm) || NON_OFFICIAL_WORDS.has(t.norm)) return false;
   if (MONTHS.has(t.norm)) {
     // "Theresa May" and "June Smith" exist; "March 5" and "in August" are dates.
     if (t.norm !== 'may' && t.norm !== 'june') return false;
@@ -114,9 +114,12 @@ export function readName(tokens: readonly Token[], i: number, maxWords = 4): Nam
       end++;
       continue;
     }
-    if (NAME_PARTICLES.has(t.text) && end + 1 < tokens.length && continuesPhrase(t, tokens[end + 1]!) && isNameWord(tokens, end + 1)) {
-      if (words >= maxWords) break;
-      end += 2;
+    if (NAME_PARTICLES.has(t.text)) {
+      // One or more particles, then a name word: "de la Vega", "bin Laden".
+      let j = end;
+      while (j < tokens.length && j < end + 3 && NAME_PARTICLES.has(tokens[j]!.text) && (j === end || continuesPhrase(tokens[j - 1]!, tokens[j]!))) j++;
+      if (words >= maxWords || j >= tokens.length || !continuesPhrase(tokens[j - 1]!, tokens[j]!) || !isNameWord(tokens, j)) break;
+      end = j + 1;
       words++;
       continue;
     }
@@ -183,6 +186,9 @@ export function westernOrder(name: string, nativeName: string | null): string | 
   return [...words.slice(1), words[0]!].join(' ');
 }
 
+/** Abbreviated titles whose period may sit between title and name ("Sen. Harold Brandt"). */
+export const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(['sen', 'rep', 'gov', 'amb', 'pres', 'sec', 'dep']);
+
 /** Where a job title sits relative to the name it describes. */
 export interface TitleRule {
   /** The title words, matched case-insensitively ("trade minister"). */
@@ -220,7 +226,8 @@ export const OFFICIAL_TITLES: readonly TitleRule[] = [
   r('assistant u.s. trade representative'), r('assistant us trade representative'), r('assistant usa trade representative'),
   r('deputy trade representative'), r('ustr'),
   r('ambassador'), r('envoy'), r('special envoy'), r('consul general'),
-  r('senator'), r('sen', { after: false, needsCapital: true }), r('rep', { after: false, needsCapital: true }), r('congressman'), r('congresswoman'), r('lawmaker'),
+  r('senator'), r('sen', { after: false, needsCapital: true }), r('rep', { after: false, needsCapital: true }),
+  r('amb', { after: false, needsCapital: true }), r('pres', { after: false, needsCapital: true }), r('congressman'), r('congresswoman'), r('lawmaker'),
   r('legislator'), r('assemblyman'), r('assemblywoman'), r('speaker', { needsGovernmentContext: true }), r('house speaker'), r('majority leader'), r('minority leader'),
   r('governor'), r('gov', { after: false, needsCapital: true }), r('lieutenant governor'), r('mayor'),
   r('attorney general'), r('commissioner'), r('chief of staff'), r('national security adviser'), r('national security advisor'),

@@ -19,6 +19,7 @@ import {
   COMMON_SURNAMES,
   COURTESY_TITLES,
   GOVERNMENT_WORDS,
+  ABBREVIATED_TITLES,
   NAME_SUFFIXES,
   NON_OFFICIAL_WORDS,
   NOT_APPOSITIVE_STARTS,
@@ -96,7 +97,7 @@ const packIndex = memoizeByItems((packs: readonly KnowledgePack[]): PackIndex =>
         entries.push({ phrase, value: { person, form } });
         // Korean names also appear given-name first in English-language papers ("Myung-hee Yoo").
         const reversed = westernOrder(phrase, entity.nativeName);
-        if (reversed) entries.push({ phrase: reversed, value: { person, form } });
+        if (reversed) entries.push({ phrase: reversed, value: { person, form: form === 'name' ? 'alias' : form } });
       };
       add(entity.name, 'name');
       entity.aliases.forEach((a) => add(a, 'alias'));
@@ -112,6 +113,7 @@ const packIndex = memoizeByItems((packs: readonly KnowledgePack[]): PackIndex =>
 const titleMatcher = new PhraseMatcher(OFFICIAL_TITLES.map((rule) => ({ phrase: rule.phrase, value: rule })));
 
 const LEFT_TITLE_WORDS = new Set(['then', 'former', 'acting', 'deputy', 'assistant', 'senior', 'first', 'chief', 'interim', 'outgoing', 'incoming', 'new', 'newly', 'elected', 'appointed', 'top', 'vice']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const FORMER_WORDS = new Set(['former', 'then', 'ex', 'late']);
 
 /** Per-article state shared by the passes. */
@@ -127,6 +129,11 @@ interface Ctx {
   sentenceStart: boolean[];
   titleCaseToken: boolean[];
   topics: Set<string> | null;
+}
+
+/** True when `prev` is a courtesy title written just before `next` ("Mr. Moon", "Ms Yoo"). */
+function isCourtesyBefore(prev: Token | undefined, next: Token): boolean {
+  return prev !== undefined && prev.cap && COURTESY_TITLES.has(prev.norm) && /^\.?[ \u00a0]$/.test(next.sep);
 }
 
 function markCovered(ctx: Ctx, m: FullMention): void {
@@ -163,7 +170,8 @@ function layout(article: ArticleText, tokens: readonly Token[]): { sentenceStart
       j++;
     }
     const count = j - i;
-    const titleCase = count >= 3 && caps / count > 0.6;
+    // Headlines are often Title Case, where a capital says nothing about names.
+    const titleCase = block !== undefined && block.kind !== 'body' && count >= 3 && caps / count > 0.6;
     for (let k = i; k < j; k++) titleCaseToken[k] = titleCase;
     i = Math.max(j, i + 1);
   }
@@ -184,7 +192,7 @@ function findPackNames(ctx: Ctx): void {
     const entry = pickEntry(ctx, m.values);
     let start = m.start;
     const before = ctx.tokens[m.firstToken - 1];
-    if (before && COURTESY_TITLES.has(before.norm) && before.cap && continuesPhrase(before, first)) start = before.start;
+    if (isCourtesyBefore(before, first)) start = before!.start;
     const via: OfficialVia = entry.form === 'name' ? 'pack-name' : entry.form === 'alias' ? 'pack-alias' : 'pack-variant';
     const mention: FullMention = { person: entry.person, firstToken: m.firstToken, endToken: m.endToken, start, end: m.end, via };
     ctx.mentions.push(mention);
@@ -209,7 +217,7 @@ function titleStart(ctx: Ctx, firstToken: number): number {
     const prev = ctx.tokens[i - 1]!;
     const cur = ctx.tokens[i]!;
     if (!continuesPhrase(prev, cur) && !(prev.possessive && cur.sep.length <= 4)) break;
-    if (ctx.covered[i - 1]) break;
+    if (ctx.covered[i - 1] || DETERMINERS.has(prev.norm)) break;
     const ok = LEFT_TITLE_WORDS.has(prev.norm) || isCountryWord(prev) || GOVERNMENT_WORDS.has(prev.norm) || (prev.cap && !isNameWord(ctx.tokens, i - 1));
     if (!ok || (prev.cap && isNameWord(ctx.tokens, i - 1) && !isCountryWord(prev))) break;
     i--;
@@ -262,7 +270,6 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     const rule = tm.values[0]!;
     if (!rule.before) continue;
     const left = titleStart(ctx, tm.firstToken);
-    if (!titleAllowed(ctx, rule, tm.firstToken, tm.endToken, left)) continue;
     if (hasNonOfficialWord(ctx, left, tm.endToken)) continue;
     let k = tm.endToken;
     // "spokesman for the ministry Lee Jae-hoon": skip the complement up to the name.
@@ -274,10 +281,13 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     }
     const nameTok = tokens[k];
     if (!nameTok) continue;
+    if (!titleAllowed(ctx, rule, tm.firstToken, k, left)) continue;
     const sep = nameTok.sep;
     const comma = /^,[ \u00a0]$/.test(sep);
-    if (!comma && !continuesPhrase(tokens[k - 1]!, nameTok)) continue;
-    const titleText = spanText(ctx, tokens[left]!.start, tokens[tm.endToken - 1]!.end);
+    const abbreviation = /^\.[ \u00a0]$/.test(sep) && ABBREVIATED_TITLES.has(tokens[k - 1]!.norm);
+    if (!comma && !abbreviation && !continuesPhrase(tokens[k - 1]!, nameTok)) continue;
+    // The title as the page states it: with its complement ("spokeswoman for the ministry") and an abbreviation's period.
+    const titleText = spanText(ctx, tokens[left]!.start, tokens[k - 1]!.end) + (abbreviation ? '.' : '');
     const former = FORMER_WORDS.has(tokens[left]!.norm);
     const existing = ctx.covered[k];
     if (existing) {
@@ -375,6 +385,19 @@ function findAppositivesAndOthers(ctx: Ctx): void {
   }
 }
 
+/** Pass 2c: a name the page introduced with a title, written in full again without it. */
+function findRepeatedPageNames(ctx: Ctx): void {
+  const pagePeople = ctx.mentions.filter((m) => m.person.kind !== 'pack');
+  if (pagePeople.length === 0) return;
+  const matcher = new PhraseMatcher(pagePeople.map((m) => ({ phrase: ctx.text.slice(m.start, m.end), value: m.person })));
+  for (const m of matcher.matchAll(ctx.tokens)) {
+    if (rangeCovered(ctx, m.firstToken, m.endToken) || !ctx.tokens[m.firstToken]!.cap) continue;
+    const mention: FullMention = { person: m.values[0]!, firstToken: m.firstToken, endToken: m.endToken, start: m.start, end: m.end, via: 'title-pattern' };
+    ctx.mentions.push(mention);
+    markCovered(ctx, mention);
+  }
+}
+
 function rangeCovered(ctx: Ctx, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (ctx.covered[i]) return true;
   return false;
@@ -421,7 +444,7 @@ function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: Re
     }
     if (COURTESY_TITLES.has(t.norm)) {
       const next = tokens[i + 1];
-      if (!next || ctx.covered[i + 1] || !continuesPhrase(t, next) || !isNameWord(tokens, i + 1)) continue;
+      if (!next || ctx.covered[i + 1] || !isCourtesyBefore(t, next) || !isNameWord(tokens, i + 1)) continue;
       const run = readName(tokens, i + 1);
       if (run && run.words === 1 && surnames.has(key(next.text))) {
         out.push({ surnameToken: i + 1, start: t.start, end: next.end, kind: 'courtesy' });
@@ -431,7 +454,8 @@ function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: Re
     }
     if (!surnames.has(key(t.text)) || !isNameWord(tokens, i)) continue;
     const prev = tokens[i - 1];
-    if (prev && continuesPhrase(prev, t) && !isHyphenJoin(t) && (isNameWord(tokens, i - 1) || COURTESY_TITLES.has(prev.norm))) continue;
+    if (isCourtesyBefore(prev, t)) continue;
+    if (prev && continuesPhrase(prev, t) && !isHyphenJoin(t) && isNameWord(tokens, i - 1)) continue;
     const next = tokens[i + 1];
     if (next && continuesPhrase(t, next) && !isHyphenJoin(next) && isNameWord(tokens, i + 1) && !ctx.titleCaseToken[i]) continue;
     if (next && isHyphenJoin(next) && !next.cap) continue;
@@ -525,6 +549,7 @@ export function detectOfficials(article: ArticleText, packs: readonly KnowledgeP
   findPackNames(ctx);
   const titled = findTitledNames(ctx);
   findAppositivesAndOthers(ctx);
+  findRepeatedPageNames(ctx);
   ctx.mentions.sort((a, b) => a.start - b.start);
 
   const surnames = new Set<string>([...ctx.index.bySurname.keys(), ...ctx.mentions.map((m) => m.person.surname)]);
