@@ -146,6 +146,9 @@ const INTRO_WORDS = new Set([
 const CLOSING_QUOTES = /["\u201D\u2019'\u00BB]/;
 const HARD_PUNCT = /[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/;
 
+/** Longest reported clause considered; real ones are far shorter. */
+const MAX_CLAIM_CHARS = 1500;
+
 /** Share of a trailing pre-part that must be quotation for the quote alone to be the claim. */
 const QUOTE_SHARE_FOR_QUOTED = 0.5;
 
@@ -163,6 +166,8 @@ class ClaimFinder {
   private readonly usedQuotes = new Set<QuoteSpan>();
   /** Speaker of each quote made a claim, for follow-on quotes in the same paragraph. */
   private readonly quoteSpeakers = new Map<QuoteSpan, Speaker | null>();
+  /** An unattributed quote that runs on into the next paragraph, waiting for that paragraph's speaker. */
+  private pendingRunOn: QuoteSpan | null = null;
   /** Speaker of the last claim in each block. */
   private readonly lastSpeakerInBlock = new Map<number, Speaker>();
 
@@ -174,6 +179,41 @@ class ClaimFinder {
       this.officialStarts.set(m.start, m);
     }
     this.resolver = new SpeakerResolver(article, officials, (pos) => this.quoteAt(pos) !== null);
+  }
+
+  /** Number of drafts starting before `pos` (drafts are disjoint and sorted by start). */
+  private draftIndexBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.drafts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.drafts[mid]?.start ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether [a, b) overlaps a claim already made: only the last draft starting before `b` can. */
+  private overlaps(a: number, b: number): boolean {
+    const d = this.drafts[this.draftIndexBefore(b) - 1];
+    return d !== undefined && d.end > a;
+  }
+
+  /** Quotes opening in [from, to), by binary search. */
+  private quotesInRange(from: number, to: number): QuoteSpan[] {
+    let lo = 0;
+    let hi = this.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.quotes[mid]?.open ?? 0) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: QuoteSpan[] = [];
+    for (let i = lo; i < this.quotes.length && (this.quotes[i]?.open ?? to) < to; i++) {
+      const q = this.quotes[i];
+      if (q) out.push(q);
+    }
+    return out;
   }
 
   /** The quote whose marks enclose `pos`, by binary search. */
@@ -201,15 +241,13 @@ class ClaimFinder {
         this.add(block.start, block.end, false, listSpeaker);
         continue;
       }
-      listSpeaker = null;
-      const blockQuotes = this.quotes.filter((q) => q.block === b);
+      const blockQuotes = this.quotesInRange(block.start, block.end);
       for (const s of this.mergedSentences(block.start, block.end, blockQuotes)) this.sentence(s, b);
       this.leftoverQuotes(blockQuotes, b);
+      this.resolveRunOn(blockQuotes, b);
       listSpeaker = this.listIntroSpeaker(block.start, block.end);
     }
-    return this.drafts
-      .sort((a, b) => a.start - b.start)
-      .map((d) => {
+    return this.drafts.map((d) => {
         const text = this.text.slice(d.start, d.end);
         return {
           start: d.start,
@@ -267,26 +305,31 @@ class ClaimFinder {
     const start = this.skipDateline(s.start, s.end);
     const toks = this.tokens(start, s.end);
     const cues = this.findCues(toks, start);
-    const sentenceQuotes = this.quotes.filter((q) => q.open >= start && q.open < s.end);
+    const sentenceQuotes = this.quotesInRange(start, s.end);
     let segStart = start;
     let lastSpeaker: Speaker | null = null;
-    let hadClaim = false;
+    // For each cue, the index of the next cue that can end its clause (comma-attached or coordinated).
+    const nextCut: number[] = new Array<number>(cues.length).fill(-1);
+    for (let c = cues.length - 2; c >= 0; c--) {
+      const n = cues[c + 1];
+      nextCut[c] = n && (n.commaAttached || this.isCoordinated(n)) ? c + 1 : (nextCut[c + 1] ?? -1);
+    }
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c];
       if (!cue) continue;
       // Cues inside a clause already claimed are nested attributions: skip.
       if (!this.isCoordinated(cue) && this.coveredByDraft(toks[cue.verb]?.start ?? 0)) continue;
-      const next = cues.slice(c + 1).find((n) => n.commaAttached || this.isCoordinated(n));
-      const cut = next ? this.commaBefore(next.regionStart, start) : s.end;
+      const next = cues[nextCut[c] ?? -1];
+      const verbEnd = toks[cue.verbEnd - 1]?.end ?? cue.regionStart;
+      // Bounded clause lengths keep run-on "sentences" (lists, broken markup) linear.
+      const cut = Math.min(next ? this.commaBefore(next.regionStart, start) : s.end, verbEnd + MAX_CLAIM_CHARS);
+      const from = Math.max(segStart, cue.regionStart - MAX_CLAIM_CHARS);
       cue.speaker = this.cueSpeaker(cue, toks, start, lastSpeaker);
-      const made = this.cueClaim(cue, toks, segStart, cut, s.end, block);
+      const made = this.cueClaim(cue, toks, from, cut, s.end, block);
       if (cue.speaker) lastSpeaker = cue.speaker;
-      if (made) {
-        hadClaim = true;
-        segStart = Math.max(segStart, made);
-      }
+      if (made) segStart = Math.max(segStart, made);
     }
-    this.fragments(sentenceQuotes, toks, start, cues, lastSpeaker, block, hadClaim);
+    this.fragments(sentenceQuotes, toks, start, cues, lastSpeaker, block);
   }
 
   /** A speech verb coordinated with the previous predicate ("… but insisted that …"): it starts a new claim. */
@@ -303,7 +346,7 @@ class ClaimFinder {
   }
 
   private coveredByDraft(pos: number): boolean {
-    return this.drafts.some((d) => pos >= d.start && pos < d.end);
+    return this.overlaps(pos, pos + 1);
   }
 
   /** Finds the attribution cues of a sentence, left to right. */
@@ -399,7 +442,7 @@ class ClaimFinder {
       if (sp) return sp;
     }
     if (cue.kind === 'participle' || cue.boundaryWord === 'and' || cue.boundaryWord === 'but') {
-      return previous ?? this.subject(toks, sentenceStart);
+      return previous ?? this.subject(toks);
     }
     if (this.isInverted(cue, toks)) {
       const span = this.phraseAfter(toks, cue.verbEnd, 8);
@@ -407,7 +450,7 @@ class ClaimFinder {
     }
     // "Jane Doe, a senior fellow at the institute, said …": the subject before the appositive.
     if (cue.npStart === cue.npEnd && cue.npStart > 0 && cue.boundaryWord === null) {
-      return this.subject(toks, sentenceStart) ?? previous;
+      return this.subject(toks) ?? previous;
     }
     return previous;
   }
@@ -453,7 +496,7 @@ class ClaimFinder {
   }
 
   /** The subject of the sentence: a pronoun, an official or a capitalised run after any introductory phrase. */
-  private subject(toks: readonly Tok[], sentenceStart: number): Speaker | null {
+  private subject(toks: readonly Tok[]): Speaker | null {
     let i = 0;
     // Skip up to two introductory phrases ending in a comma ("On the other end, Seoul …").
     for (let round = 0; round < 2; round++) {
@@ -477,7 +520,6 @@ class ClaimFinder {
     if (j === i) return null;
     const end = toks[j - 1]?.end ?? t.end;
     if (toks[j - 1]?.lower === 'the') return null;
-    void sentenceStart;
     return this.resolver.resolve(t.start, end);
   }
 
@@ -486,7 +528,7 @@ class ClaimFinder {
     const verbTok = toks[cue.verb];
     if (!verbTok) return 0;
     if (cue.kind === 'reportedly') {
-      if (this.drafts.some((d) => d.end > segStart && d.start < sentenceEnd)) return 0;
+      if (this.overlaps(segStart, sentenceEnd)) return 0;
       return this.add(segStart, sentenceEnd, false, cue.speaker, block) ? sentenceEnd : 0;
     }
     if (cue.kind === 'according') {
@@ -609,7 +651,7 @@ class ClaimFinder {
       if (inSegment && quoteWords >= preWords * QUOTE_SHARE_FOR_QUOTED) {
         this.quoteClaim(lastQuote, cue.speaker, block);
         // Earlier quotes of the same attribution stretch ("“A” … “B,” he said").
-        for (const q of this.quotes) {
+        for (const q of this.quotesInRange(segStart, lastQuote.open)) {
           if (q !== lastQuote && q.open >= segStart && q.close <= lastQuote.open && !this.usedQuotes.has(q)) {
             this.quoteClaim(q, cue.speaker, block);
           }
@@ -656,30 +698,35 @@ class ClaimFinder {
   }
 
   /** Quotations of a sentence not yet used: attributed fragments and follow-on quotes. */
-  private fragments(quotes: readonly QuoteSpan[], toks: readonly Tok[], sentenceStart: number, cues: readonly Cue[], cueSpeaker: Speaker | null, block: number, hadClaim: boolean): void {
-    void hadClaim;
+  private fragments(quotes: readonly QuoteSpan[], toks: readonly Tok[], sentenceStart: number, cues: readonly Cue[], cueSpeaker: Speaker | null, block: number): void {
+    const fragmentIdx = toks.findIndex((t) => !t.inQuote && FRAGMENT_CUES.has(t.lower));
+    const fragmentCue = toks[fragmentIdx];
+    let speaker: Speaker | null | undefined;
     for (const q of quotes) {
       if (this.usedQuotes.has(q)) continue;
-      if (this.drafts.some((d) => q.contentStart < d.end && q.contentEnd > d.start)) {
+      if (this.overlaps(q.contentStart, q.contentEnd)) {
         this.usedQuotes.add(q);
         continue;
       }
-      const startsSentence = /^[\s]*$/.test(this.text.slice(sentenceStart, q.open));
-      if (startsSentence) continue; // left for follow-on attribution in leftoverQuotes
-      const fragmentCue = toks.find((t) => !t.inQuote && FRAGMENT_CUES.has(t.lower) && t.start < q.open);
-      if (cues.length === 0 && !fragmentCue) continue;
-      let speaker = cueSpeaker;
-      if (!speaker && fragmentCue) {
-        const idx = toks.indexOf(fragmentCue);
-        const cue = this.buildCue('verb', idx, idx + 1, toks, sentenceStart);
-        speaker = cue.npEnd > cue.npStart
-          ? this.resolver.resolve(toks[cue.npStart]?.start ?? 0, toks[cue.npEnd - 1]?.end ?? 0)
-          : null;
-        speaker ??= this.subject(toks, sentenceStart);
-      }
-      speaker ??= this.subject(toks, sentenceStart);
+      // A quote opening the sentence is left for follow-on attribution (leftoverQuotes).
+      if (q.open - sentenceStart < 4 && /^\s*$/.test(this.text.slice(sentenceStart, q.open))) continue;
+      const attributedHere = cues.length > 0 || (fragmentCue !== undefined && fragmentCue.start < q.open);
+      if (!attributedHere) continue;
+      speaker ??= cueSpeaker ?? this.fragmentSpeaker(toks, fragmentIdx, sentenceStart);
       if (speaker) this.quoteClaim(q, speaker, block);
     }
+  }
+
+  /** The speaker of a naming verb ("Mnuchin called it …", "what he called …"), else the sentence subject. */
+  private fragmentSpeaker(toks: readonly Tok[], fragmentIdx: number, sentenceStart: number): Speaker | null {
+    if (fragmentIdx >= 0) {
+      const cue = this.buildCue('verb', fragmentIdx, fragmentIdx + 1, toks, sentenceStart);
+      if (cue.npEnd > cue.npStart) {
+        const sp = this.resolver.resolve(toks[cue.npStart]?.start ?? 0, toks[cue.npEnd - 1]?.end ?? 0);
+        if (sp) return sp;
+      }
+    }
+    return this.subject(toks);
   }
 
   /**
@@ -694,12 +741,12 @@ class ClaimFinder {
         previous = this.quoteSpeakers.get(q) ?? previous;
         continue;
       }
-      if (this.drafts.some((d) => q.contentStart < d.end && q.contentEnd > d.start)) continue;
+      if (this.overlaps(q.contentStart, q.contentEnd)) continue;
       const sentenceStartQuote = /(?:^|[.!?]["\u201D]?\s+)$/.test(this.text.slice(Math.max(0, q.open - 4), q.open)) || q.opensBlock;
       if (!sentenceStartQuote) continue;
       let speaker = previous;
       if (!speaker && q.opensBlock) speaker = this.lastSpeakerInBlock.get(block - 1) ?? null;
-      if (!speaker && !q.closed) speaker = this.nextBlockQuoteSpeaker(block);
+      if (!speaker && !q.closed) this.pendingRunOn = q;
       if (speaker) {
         this.quoteClaim(q, speaker, block);
         previous = speaker;
@@ -707,10 +754,22 @@ class ClaimFinder {
     }
   }
 
-  /** For a quote running on into the next paragraph: that paragraph's first quote speaker, if already known. */
-  private nextBlockQuoteSpeaker(block: number): Speaker | null {
-    void block;
-    return null;
+  /**
+   * A quote left open at the end of the previous paragraph, with no speaker
+   * there, takes the speaker of this paragraph's first attributed quote (the
+   * quote it runs on into).
+   */
+  private resolveRunOn(quotes: readonly QuoteSpan[], block: number): void {
+    const pending = this.pendingRunOn;
+    if (!pending || pending.block !== block - 1) return;
+    this.pendingRunOn = null;
+    for (const q of quotes) {
+      const sp = this.quoteSpeakers.get(q);
+      if (sp) {
+        this.quoteClaim(pending, sp, pending.block);
+        return;
+      }
+    }
   }
 
   private quoteClaim(q: QuoteSpan, speaker: Speaker | null, block: number): boolean {
@@ -749,9 +808,9 @@ class ClaimFinder {
       if (wordsIn(this.text, a, b).length < 2) return false;
     }
     if (b <= a) return false;
-    if (this.drafts.some((d) => a < d.end && b > d.start)) return false;
-    this.drafts.push({ start: a, end: b, quoted, speaker });
-    for (const q of this.quotes) {
+    if (this.overlaps(a, b)) return false;
+    this.drafts.splice(this.draftIndexBefore(b), 0, { start: a, end: b, quoted, speaker });
+    for (const q of this.quotesInRange(a, b)) {
       if (q.contentStart >= a && q.contentEnd <= b) this.usedQuotes.add(q);
     }
     const blk = block ?? this.resolver.blockOf(a);

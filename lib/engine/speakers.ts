@@ -68,7 +68,7 @@ function isCapitalised(word: string): boolean {
 /** Words of `text` between `start` and `end`, with offsets. */
 export function wordsIn(text: string, start: number, end: number): { w: string; start: number; end: number }[] {
   const out: { w: string; start: number; end: number }[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.\-]*/gu;
+  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
   re.lastIndex = start;
   for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
     let w = m[0];
@@ -245,6 +245,6 @@ function trailingPersonalName(words: readonly { w: string; start: number; end: n
   if (run.length < 2 && !titled) return null;
   if (titled && run.length < 2) return null;
   // A run that is the whole phrase and has no lowercase word before it must still look like a name.
-  if (run.some((w) => !/^[\p{Lu}][\p{L}'\u2019.\-]*$/u.test(w.w))) return null;
+  if (run.some((w) => !/^[\p{Lu}][\p{L}'\u2019.-]*$/u.test(w.w))) return null;
   return { start: run[0]?.start ?? 0, end: run[run.length - 1]?.end ?? 0 };
 }
