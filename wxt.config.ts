@@ -17,6 +17,12 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
+    // Keyboard commands, handled in lib/background/commands.ts. Alt+Shift keeps clear of page and browser shortcuts.
+    commands: {
+      'toggle-highlights': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_cmdToggle__' },
+      'next-annotation': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_cmdNext__' },
+      'previous-annotation': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_cmdPrevious__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
