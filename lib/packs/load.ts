@@ -50,26 +50,38 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** More values than any pack within the size limit can hold; stops a walk over shared references early. */
+const MAX_VISITS = 2_000_000;
+
 /**
  * Walks the value without recursion and reports nesting deeper than any
- * valid pack, or a cycle; both would otherwise make later steps (JSON size,
- * schema) slow or crash.
+ * valid pack, a cycle, or a value too big to walk (shared references can make
+ * a small object graph enormous); each would otherwise make later steps (JSON
+ * size, schema) slow or crash.
  */
 function checkStructure(root: unknown): PackError | null {
-  const stack: { value: unknown; depth: number; path: PathPart[] }[] = [{ value: root, depth: 1, path: [] }];
-  const seen = new Set<object>();
+  type Frame = { value: unknown; depth: number; path: PathPart[]; exit: boolean };
+  const stack: Frame[] = [{ value: root, depth: 1, path: [], exit: false }];
+  const onPath = new Set<object>();
+  let visits = 0;
   while (stack.length > 0) {
-    const { value, depth, path } = stack.pop()!;
+    const { value, depth, path, exit } = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (seen.has(value)) return { path: formatPath(path), message: 'refers back to itself (a cycle); a pack must be plain JSON' };
-    seen.add(value);
+    if (exit) {
+      onPath.delete(value);
+      continue;
+    }
+    if (++visits > MAX_VISITS) return { path: '', message: 'is too large to read' };
+    if (onPath.has(value)) return { path: formatPath(path), message: 'refers back to itself (a cycle); a pack must be plain JSON' };
     if (depth > MAX_PACK_DEPTH) {
       return { path: formatPath(path), message: `is nested deeper than a pack can be (at most ${MAX_PACK_DEPTH} levels)` };
     }
+    onPath.add(value);
+    stack.push({ value, depth, path, exit: true });
     if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: [...path, i] }));
+      value.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: [...path, i], exit: false }));
     } else {
-      for (const [key, item] of Object.entries(value)) stack.push({ value: item, depth: depth + 1, path: [...path, key] });
+      for (const [key, item] of Object.entries(value)) stack.push({ value: item, depth: depth + 1, path: [...path, key], exit: false });
     }
   }
   return null;
