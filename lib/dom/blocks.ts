@@ -39,7 +39,7 @@ function collectPieces(el: Element, out: RawPiece[], timeChars: { inTime: number
       const text = child as Text;
       if (text.data.length === 0) continue;
       out.push({ text: text.data, node: text, nodeOffset: 0 });
-      if (insideTime) timeChars.inTime += text.data.replace(/\s+/g, '').length;
+      if (insideTime) timeChars.inTime += solidLength([{ text: text.data, node: null, nodeOffset: 0 }]);
     } else if (child.nodeType === ELEMENT_NODE) {
       const element = child as Element;
       if (element.localName === 'br') {
@@ -78,10 +78,16 @@ function piecesLength(pieces: RawPiece[]): number {
   return n;
 }
 
-/** Non-space length of the pieces. */
+/** Non-space length of the pieces (counted without allocating). */
 function solidLength(pieces: RawPiece[]): number {
   let n = 0;
-  for (const p of pieces) n += p.text.replace(/\s+/g, '').length;
+  for (const p of pieces) {
+    const t = p.text;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c > 32 && c !== 160 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x3000 && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0xfeff) n++;
+    }
+  }
   return n;
 }
 
@@ -101,9 +107,8 @@ export function draftOf(kind: BlockKind, element: Element): BlockDraft | null {
 
 /** True when a body block is real article text: not mostly links, not a bare date line. */
 function acceptBody(element: Element, pieces: RawPiece[], timeChars: number): boolean {
-  const solid = solidLength(pieces);
-  if (solid === 0) return false;
-  if (timeChars >= solid) return false;
+  // Trimmed pieces always hold a non-space character; a line made only of a <time> is a date line.
+  if (timeChars > 0 && timeChars >= solidLength(pieces)) return false;
   if (element.localName !== 'p' || element.getElementsByTagName('a').length > 0) {
     if (linkDensity(element) > 0.5) return false;
   }
@@ -147,7 +152,8 @@ export function walkBody(bodyRoot: Element, targets: WalkTargets): BlockDraft[] 
     let looseTime = { inTime: 0 };
     const flushLoose = (): void => {
       const pieces = trimPieces(loose);
-      if (pieces.length > 0 && solidLength(pieces) >= 40 && looseTime.inTime < solidLength(pieces)) {
+      const solid = pieces.length > 0 ? solidLength(pieces) : 0;
+      if (solid >= 40 && looseTime.inTime < solid) {
         out.push({ kind: 'body', element: container, pieces });
       }
       loose = [];
