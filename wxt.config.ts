@@ -11,6 +11,11 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  // The Firefox sources zip (for add-on review) holds the source tree, not
+  // local output: screenshots, coverage, benchmark results, scratch files.
+  zip: {
+    excludeSources: ['demo-output/**', 'coverage/**', '.bench/**', 'web-ext-artifacts/**', '.tmp-*', '.scratch*/**'],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
