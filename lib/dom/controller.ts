@@ -56,6 +56,18 @@ export interface ControllerDeps {
   settleMs?: number;
 }
 
+/**
+ * Records a User Timing measure (visible in DevTools and to the browser tests)
+ * so the cost of each step on real pages can be read without a profiler.
+ */
+function measure(name: string, start: number): void {
+  try {
+    performance.measure(name, { start, end: performance.now() });
+  } catch {
+    // Old engines without the options form: timing is diagnostics only.
+  }
+}
+
 /** True when `host` is `site` or one of its subdomains. */
 export function hostMatches(host: string, site: string): boolean {
   const s = site.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, '');
@@ -94,6 +106,7 @@ export class GlossController {
   private lastPointer: { x: number; y: number } | null = null;
   private lastRetry = 0;
   private lastSettingsJson = '';
+  private inViewMeasured = false;
 
   constructor(deps: ControllerDeps) {
     this.deps = deps;
@@ -151,7 +164,9 @@ export class GlossController {
       this.reportCount();
       return;
     }
+    const t0 = performance.now();
     const dom = this.deps.extract(this.doc, this.doc.location?.href ?? null);
+    measure('gloss:extract', t0);
     this.dom = dom;
     this.ensureWatcher();
     if (!dom) {
@@ -160,7 +175,9 @@ export class GlossController {
       this.reportCount();
       return;
     }
+    const t1 = performance.now();
     this.annotations = this.deps.annotate(dom.article, this.deps.packs);
+    measure('gloss:annotate', t1);
     this.state = 'ready';
     await this.paint(dom, this.annotations, gen);
   }
@@ -243,6 +260,8 @@ export class GlossController {
   private async paint(dom: ArticleDom, a: Annotations, gen: number): Promise<void> {
     this.styles.apply(this.settings!.style);
     const spans = this.spans(a);
+    const t0 = performance.now();
+    this.inViewMeasured = false;
     const visible = visibleBlocks(dom.blockElements, this.view);
     const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
     const toItem = (s: (typeof spans)[number]): PaintItem | null => {
@@ -251,26 +270,28 @@ export class GlossController {
     };
     const marks = this.highlighter.mode === 'marks';
     const batch: PaintItem[] = [];
-    for (const s of now) {
-      const it = toItem(s);
+    // In-view spans come first, so the first slice paints what the reader sees. In the fallback
+    // every add rewraps the marks, so there everything is committed once at the end.
+    const done = await processInSlices([...now, ...later], (s) => {
+      const it = gen === this.generation ? toItem(s) : null;
       if (it) batch.push(it);
-    }
-    // In the fallback every add rewraps, so everything goes in one go; highlights paint in view first.
-    if (!marks) this.commit(batch.splice(0));
-    if (later.length > 0) {
-      if (!marks) await yieldToMain();
-      const done = await processInSlices(later, (s) => {
-        if (gen !== this.generation) return;
-        const it = toItem(s);
-        if (it) batch.push(it);
-      }, { onSlice: () => { if (!marks && gen === this.generation) this.commit(batch.splice(0)); } });
-      if (!done || gen !== this.generation) return;
-    }
+    }, {
+      onSlice: (count) => {
+        if (marks || gen !== this.generation) return;
+        this.commit(batch.splice(0));
+        if (count >= now.length && now.length > 0 && !this.inViewMeasured) {
+          this.inViewMeasured = true;
+          measure('gloss:paint-in-view', t0);
+        }
+      },
+    });
+    if (!done) return;
     if (gen !== this.generation) return;
     this.commit(batch.splice(0));
     const byId = new Map(this.highlighter.list().map((it) => [it.id, it]));
     this.order = spans.map((s) => byId.get(s.id)).filter((it): it is PaintItem => !!it);
     this.hits = new HitIndex(this.order);
+    measure('gloss:paint', t0);
     this.reportCount();
   }
 
