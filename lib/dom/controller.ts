@@ -20,7 +20,7 @@ import { staticRangeFor } from './range-map';
 import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
-import { inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
+import { inViewFirst, processInSlices, visibleBlocks } from './scheduler';
 
 /** The annotation lists a painted item can come from. */
 export type AnnotationList = 'officials' | 'figures' | 'claims';
