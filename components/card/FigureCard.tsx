@@ -48,7 +48,7 @@ function CheckSection({ check, packs }: { check: FigureCheck; packs: readonly Kn
  */
 export function FigureCard({ figure, packs }: { figure: Figure; packs: readonly KnowledgePack[] }) {
   const value = formatFigureValue(figure);
-  const line = [value ? `${figure.text} → ${value}` : figure.text, figure.period?.label].filter(Boolean).join(' · ');
+  const line = [value ? `${figure.text} → ${value}` : figure.text, figure.period?.label ?? figure.check?.period].filter(Boolean).join(' · ');
   return (
     <div class="gloss-figure">
       <p class="gloss-kind">{FIGURE_KIND_LABEL[figure.kind]}</p>
