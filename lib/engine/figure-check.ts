@@ -52,6 +52,8 @@ function isSentenceEnd(text: string, dot: number): boolean {
 }
 
 /** Offsets of every whole-word occurrence of a term. Acronyms ("US", "ROK") match case-sensitively. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function findTerm(sentence: string, lowerSentence: string, term: string): number[] {
   const caseSensitive = term === term.toUpperCase() && /\p{L}/u.test(term);
   const haystack = caseSensitive ? sentence : lowerSentence;
@@ -60,8 +62,7 @@ function findTerm(sentence: string, lowerSentence: string, term: string): number
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
     const before = haystack[i - 1];
     const after = haystack[i + needle.length];
-    const wordChar = /[\p{L}\p{N}]/u;
-    if ((before === undefined || !wordChar.test(before)) && (after === undefined || !wordChar.test(after))) hits.push(i);
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) hits.push(i);
   }
   return hits;
 }
@@ -136,8 +137,8 @@ const PAST_TENSE = /\b(?:had|was|were|ran|stood|recorded|posted|totaled|totalled
 /** The year a money figure refers to, from dated figures in its sentence, or null. */
 function periodFor(article: ArticleText, figure: Figure, sentence: { start: number; end: number }, figures: readonly Figure[]): string | null {
   let best: { year: string; distance: number } | null = null;
-  for (const f of figures) {
-    if (f === figure || f.start < sentence.start || f.end > sentence.end) continue;
+  for (const f of within(figures, sentence.start, sentence.end)) {
+    if (f === figure) continue;
     const year = f.kind === 'year' && typeof f.value === 'string' && /^\d{4}$/.test(f.value) ? f.value
       : f.kind === 'date' && f.period && /^\d{4}$/.test(f.period.label) ? f.period.label : null;
     if (year === null) continue;
@@ -151,6 +152,22 @@ function periodFor(article: ArticleText, figure: Figure, sentence: { start: numb
   const text = article.text.slice(sentence.start, sentence.end);
   if (articleDate && PAST_TENSE.test(text)) return String(articleDate.year - 1);
   return null;
+}
+
+/** The figures (sorted by start) lying inside [start, end): a binary search, so many figures stay cheap. */
+function within<T extends { start: number; end: number }>(sorted: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as T).start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < sorted.length && (sorted[i] as T).start < end; i++) {
+    if ((sorted[i] as T).end <= end) out.push(sorted[i] as T);
+  }
+  return out;
 }
 
 /** The written precision of a money figure, in currency units. */
@@ -176,8 +193,15 @@ function describe(value: number, unit: string): string {
   return `a surplus of ${formatMoney(value, unit)}`;
 }
 
+const publisherIndex = new WeakMap<KnowledgePack, Map<string, string>>();
+
 function publishers(pack: KnowledgePack, sourceIds: readonly string[]): string {
-  const names = sourceIds.map((id) => pack.sources.find((s) => s.id === id)?.publisher).filter((p): p is string => p !== undefined);
+  let index = publisherIndex.get(pack);
+  if (!index) {
+    index = new Map(pack.sources.map((s) => [s.id, s.publisher]));
+    publisherIndex.set(pack, index);
+  }
+  const names = sourceIds.map((id) => index.get(id)).filter((p): p is string => p !== undefined);
   return [...new Set(names)].join('; ');
 }
 
@@ -231,15 +255,17 @@ function checkOne(figure: Figure, c: Candidate, year: string, tolerance: number,
  */
 export function checkFigures(article: ArticleText, figures: Figure[], packs: readonly KnowledgePack[]): Figure[] {
   if (packs.length === 0) return figures;
-  const money = figures.filter((f) => f.kind === 'money');
+  const sorted = [...figures].sort((a, b) => a.start - b.start);
+  const money = sorted.filter((f) => f.kind === 'money');
   return figures.map((figure) => {
     if (figure.kind !== 'money' || typeof figure.value !== 'number') return figure;
     const bounds = sentenceAround(article.text, figure.start, figure.end);
     const sentence = article.text.slice(bounds.start, bounds.end);
     // Measure words count only between the neighbouring money figures, so that
     // "a deficit of $27.7 billion in goods, but a surplus of $10 billion in services" splits.
-    const before = money.filter((m) => m.end <= figure.start && m.start >= bounds.start).pop();
-    const after = money.find((m) => m.start >= figure.end && m.end <= bounds.end);
+    const near = within(money, bounds.start, bounds.end);
+    const before = near.filter((m) => m.end <= figure.start).pop();
+    const after = near.find((m) => m.start >= figure.end);
     const region = { start: (before ? before.end : bounds.start) - bounds.start, end: (after ? after.start : bounds.end) - bounds.start };
     const whole = { start: 0, end: sentence.length };
     const inRegion = candidatesFor(packs, sentence, region, figure.start - bounds.start);
@@ -248,7 +274,7 @@ export function checkFigures(article: ArticleText, figures: Figure[], packs: rea
       .filter((c) => c.series.unit === figure.unit);
     const best = candidates[0];
     if (!best) return figure;
-    const year = periodFor(article, figure, bounds, figures);
+    const year = periodFor(article, figure, bounds, sorted);
     const tolerance = toleranceOf(figure);
     if (year === null || tolerance === null) return figure;
     const bound = boundBefore(article.text.slice(Math.max(bounds.start, figure.start - 16), figure.start));

@@ -14,7 +14,7 @@
 import type { ArticleText, Figure, FigureKind, Period } from '../types';
 import {
   CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, DOLLAR_QUALIFIERS, ORDINAL_WORDS, SCALE_ABBREVIATIONS,
-  SCALE_WORDS, isNumberWord, parseNumberWordList, parseNumeral, scaled,
+  SCALE_WORDS, UNIT_WORDS, isNumberWord, parseNumberWordList, parseNumeral, scaled,
 } from './numbers';
 import {
   type ResolvedDate, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
@@ -135,6 +135,7 @@ const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'et', 'est', 'edt
 
 const TOKEN_RE = /\d+(?:[.,]\d+)*|\p{L}+|\S/gu;
 const LETTER_RE = /\p{L}/u;
+const MAX_NUMBER_WORD_TOKENS = 12;
 const TENS: ReadonlySet<string> = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
 /** Cuts the text into lines of tokens. Linear: one regex scan with no nested quantifiers that can fail. */
@@ -278,13 +279,14 @@ function readNumber(line: Line, i: number, abbreviations = false): NumberRead | 
     words.push(t.lower);
     j = i + 1;
   }
-  for (; j < line.length; j++) {
+  // Spelled-out numbers are short; the cap keeps a run like "twenty-twenty-twenty-…" linear.
+  for (const stop = Math.min(line.length, i + MAX_NUMBER_WORD_TOKENS); j < stop; j++) {
     const w = line[j] as Token;
     if (w.type === 'word' && isNumberWord(w.lower)) {
       words.push(w.lower);
       last = j;
     } else if (isPunct(w, '-') && w.glued && line[j + 1]?.glued && TENS.has(line[j - 1]?.lower ?? '') &&
-      isNumberWord(line[j + 1]?.lower ?? '')) {
+      (UNIT_WORDS[line[j + 1]?.lower ?? ''] ?? 10) < 10) {
       continue;
     } else if (w.lower === 'and' && words[words.length - 1] === 'hundred' && isNumberWord(line[j + 1]?.lower ?? '')) {
       continue;

@@ -35,10 +35,13 @@ export const ORDINAL_WORDS: Readonly<Record<string, number>> = {
   twentieth: 20,
 };
 
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...Object.keys(UNIT_WORDS), ...Object.keys(TENS_WORDS), 'hundred', 'dozen', 'thousand', 'million', 'billion', 'trillion',
+]);
+
 /** True for a word that can be part of a spelled-out number. */
 export function isNumberWord(lower: string): boolean {
-  return lower in UNIT_WORDS || lower in TENS_WORDS || lower === 'hundred' || lower === 'dozen' ||
-    lower === 'thousand' || lower === 'million' || lower === 'billion' || lower === 'trillion';
+  return NUMBER_WORDS.has(lower);
 }
 
 /**
