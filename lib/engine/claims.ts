@@ -178,7 +178,12 @@ class ClaimFinder {
       this.officialEnds.add(m.end);
       this.officialStarts.set(m.start, m);
     }
-    this.resolver = new SpeakerResolver(article, officials, (pos) => this.quoteAt(pos) !== null);
+    this.resolver = new SpeakerResolver(
+      article,
+      officials,
+      (pos) => this.quoteAt(pos) !== null,
+      (pos) => this.overlaps(pos, pos + 1),
+    );
   }
 
   /** Number of drafts starting before `pos` (drafts are disjoint and sorted by start). */
@@ -409,7 +414,10 @@ class ClaimFinder {
         k--;
       }
     }
-    const npStart = k + 1;
+    let npStart = k + 1;
+    if (npStart === verb && kind === 'verb' && boundaryWord === null && verb > 0) {
+      npStart = this.appositiveStart(verb, toks);
+    }
     let npEnd = verb;
     while (npEnd > npStart && AUX_ADVERBS.has(toks[npEnd - 1]?.lower ?? '')) npEnd--;
     const firstOwn = boundaryIndex >= 0 && (boundaryWord === 'which' || boundaryWord === 'who' || boundaryWord === 'and' || boundaryWord === 'but') ? boundaryIndex : npStart;
@@ -426,6 +434,32 @@ class ClaimFinder {
       boundaryWord,
       speaker: null,
     };
+  }
+
+  /**
+   * For a verb right after a comma ("…, the bank's governor, Amir Haddad, said"),
+   * the start of the comma-separated noun phrases before it, or `verb` when
+   * there are none: the words must hold no finite verb ("Prices fell, said
+   * Kim" is an inverted attribution, not a speaker phrase).
+   */
+  private appositiveStart(verb: number, toks: readonly Tok[]): number {
+    const probe: Cue = { kind: 'verb', verb, verbEnd: verb + 1, npStart: verb, npEnd: verb, regionStart: 0, commaAttached: true, boundaryWord: null, speaker: null };
+    if (this.isInverted(probe, toks)) return verb;
+    let k = verb - 1;
+    let nextStart = toks[verb]?.start ?? 0;
+    while (k >= 0 && verb - k <= 14) {
+      const t = toks[k];
+      if (!t || t.inQuote || BOUNDARY_WORDS.has(t.lower) || FINITE_MARKERS.has(t.lower)) break;
+      const gap = this.text.slice(t.end, nextStart);
+      if (/[;:\u2014\u2013"\u201C\u201D]/.test(gap)) break;
+      nextStart = t.start;
+      k--;
+    }
+    const first = toks[k + 1];
+    const stoppedAtQuoteOrStart = k < 0 || toks[k]?.inQuote === true || /["\u201D]\s*$/.test(this.text.slice(toks[k]?.end ?? 0, first?.start ?? 0));
+    if (!first || k + 1 >= verb || !stoppedAtQuoteOrStart) return verb;
+    if (INTRO_WORDS.has(first.lower) || PREPOSITIONS.has(first.lower)) return verb;
+    return k + 1;
   }
 
   /** The speaker of a cue: its phrase, an inverted "said Kim", an appositive, or the sentence subject. */
@@ -577,7 +611,11 @@ class ClaimFinder {
     // "told reporters …": step over the object of "told".
     if (verbLower === 'told' || verbLower === 'tells' || verbLower === 'tell' || verbLower === 'telling') {
       let k = j;
-      while (k < toks.length && k - j < 6 && (TOLD_OBJECTS.has(toks[k]?.lower ?? '') || /^[\p{Lu}]/u.test(toks[k]?.w ?? ''))) k++;
+      while (k < toks.length && k - j < 6 && (TOLD_OBJECTS.has(toks[k]?.lower ?? '') || /^[\p{Lu}]/u.test(toks[k]?.w ?? ''))) {
+        const prevEnd = k === 0 ? verbTok.end : (toks[k - 1]?.end ?? verbTok.end);
+        if (this.gapHas(prevEnd, toks[k]?.start ?? 0, /[,;:"\u201C]/)) break;
+        k++;
+      }
       j = k;
     }
     while (j < toks.length && TIME_WORDS.has(toks[j]?.lower ?? '')) j++;

@@ -26,6 +26,8 @@ interface PersonAnchor {
   at: number;
   block: number;
   speaker: Speaker;
+  /** True for the speaker of a claim (recorded at the claim), false for a mention in the text. */
+  spoke?: boolean;
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -93,11 +95,17 @@ export class SpeakerResolver {
     private readonly article: ArticleText,
     officials: readonly OfficialMention[],
     private readonly insideQuote: (pos: number) => boolean,
+    private readonly insideClaim: (pos: number) => boolean = () => false,
   ) {
     this.officials = [...officials].sort((a, b) => a.start - b.start);
     for (const m of this.officials) {
       if (this.insideQuote(m.start) || this.isModifierUse(m, article.text.length)) continue;
       this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m) });
+    }
+    for (const name of findPersonalNames(article, this.insideQuote)) {
+      if (this.officials.some((m) => m.start < name.end && m.end > name.start)) continue;
+      const speaker: Speaker = { name: article.text.slice(name.start, name.end), entityId: null, person: true };
+      this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker });
     }
     this.anchors.sort((a, b) => a.at - b.at);
   }
@@ -122,7 +130,7 @@ export class SpeakerResolver {
   remember(at: number, speaker: Speaker): void {
     const block = this.blockOf(at);
     if (speaker.person) {
-      this.anchors.push({ at, block, speaker });
+      this.anchors.push({ at, block, speaker, spoke: true });
       // Keep sorted: claims arrive nearly in order, so one insertion step suffices in practice.
       for (let i = this.anchors.length - 1; i > 0; i--) {
         const a = this.anchors[i];
@@ -154,9 +162,13 @@ export class SpeakerResolver {
       if ((this.anchors[mid]?.at ?? 0) < at) lo = mid + 1;
       else hi = mid;
     }
-    const a = this.anchors[lo - 1];
-    if (!a || a.block < block - 1) return null;
-    return a.speaker;
+    // People named inside what someone said are not who "he" refers to: skip anchors inside claims.
+    for (let i = lo - 1; i >= 0 && lo - i <= 20; i--) {
+      const a = this.anchors[i];
+      if (!a || a.block < block - 1) return null;
+      if (a.spoke === true || !this.insideClaim(a.at)) return a.speaker;
+    }
+    return null;
   }
 
   /** Resolves a pronoun used as a speaker at `at`. */
@@ -207,16 +219,88 @@ export class SpeakerResolver {
       if (this.isModifierUse(m, phraseEnd)) continue;
       return officialSpeaker(m);
     }
-    const name = trailingPersonalName(words);
-    if (name) return { name: text.slice(name.start, name.end), entityId: null, person: true };
-    const last = words[words.length - 1]?.w.toLowerCase() ?? '';
-    const definite = /^(?:the|his|her|its|their)$/i.test(first.w) || /['\u2019]s$/.test(words[0]?.w ?? '') || words.some((w) => /['\u2019]s$/.test(w.w));
-    if (ROLE_NOUNS.has(last) && definite) {
-      const official = this.officialByRole(last, phraseStart);
-      if (official) return official;
+    // An appositive phrase ("Jane Doe, a senior fellow"): look at each comma-separated part.
+    const segments = splitAtCommas(text, words);
+    for (const seg of segments) {
+      const name = trailingPersonalName(seg);
+      if (name) return { name: text.slice(name.start, name.end), entityId: null, person: true };
     }
-    return { name: text.slice(phraseStart, phraseEnd), entityId: null, person: false };
+    for (const seg of segments) {
+      const segFirst = seg[0];
+      const last = seg[seg.length - 1]?.w.toLowerCase() ?? '';
+      if (!segFirst) continue;
+      const definite = /^(?:the|his|her|its|their)$/i.test(segFirst.w) || seg.some((w) => /['\u2019]s$/.test(w.w));
+      if (ROLE_NOUNS.has(last) && definite) {
+        const official = this.officialByRole(last, phraseStart);
+        if (official) return official;
+      }
+    }
+    const head = segments[0] ?? words;
+    return { name: text.slice(head[0]?.start ?? phraseStart, head[head.length - 1]?.end ?? phraseEnd), entityId: null, person: false };
   }
+}
+
+type Word = { w: string; start: number; end: number };
+
+/** Splits a phrase's words where a comma separates them. */
+function splitAtCommas(text: string, words: readonly Word[]): Word[][] {
+  const out: Word[][] = [[]];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (!w) continue;
+    const prev = words[i - 1];
+    if (prev && text.slice(prev.end, w.start).includes(',')) out.push([]);
+    out[out.length - 1]?.push(w);
+  }
+  return out.filter((seg) => seg.length > 0);
+}
+
+/** Capitalised words that open a sentence or a place name rather than a personal name. */
+const NOT_NAME_STARTS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'if', 'when', 'while', 'after', 'before', 'this', 'that',
+  'these', 'those', 'it', 'he', 'she', 'they', 'we', 'i', 'his', 'her', 'its', 'their', 'our', 'last', 'next',
+  'since', 'for', 'with', 'from', 'by', 'as', 'north', 'south', 'east', 'west', 'new', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday',
+  'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'president', 'prime', 'vice', 'former',
+  'then', 'under', 'during', 'both', 'all', 'some', 'many', 'most', 'no', 'not', 'so', 'what', 'why', 'how',
+]);
+
+/** Occupation words that may precede a name in a capitalised run ("Economist Jane Doe"). */
+const OCCUPATIONS = new Set([
+  'economist', 'analyst', 'professor', 'editor', 'correspondent', 'reporter', 'judge', 'general', 'author',
+  'researcher', 'lawyer', 'attorney', 'activist', 'scholar', 'executive', 'chief', 'founder', 'ceo',
+]);
+
+/**
+ * Named people who are not officials, found once per article for pronoun
+ * resolution: "Mr./Ms./Dr. X" and runs of two or three capitalised words with
+ * no organisation or place word, outside quotes and headlines.
+ */
+function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => boolean): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[\p{Lu}][\p{L}'\u2019-]+|[\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})/gu;
+  for (const block of article.blocks) {
+    if (block.kind === 'title') continue;
+    re.lastIndex = block.start;
+    for (let m = re.exec(article.text); m && m.index < block.end; m = re.exec(article.text)) {
+      let words = m[0].split(/\s+/);
+      let start = m.index;
+      if (words.length > 2 && (OCCUPATIONS.has(words[0]?.toLowerCase() ?? '') || ROLE_NOUNS.has(words[0]?.toLowerCase() ?? ''))) {
+        start += (words[0]?.length ?? 0) + 1;
+        words = words.slice(1);
+      }
+      if (words.length > 3 || insideQuote(start)) continue;
+      // All-capital words are acronyms ("KORUS FTA"), not names.
+      if (words.some((w) => w === w.toUpperCase())) continue;
+      const lower = words.map((w) => w.toLowerCase().replace(/['\u2019]s$/, ''));
+      const titled = COURTESY_TITLES.has(lower[0] ?? '');
+      if (!titled && NOT_NAME_STARTS.has(lower[0] ?? '')) continue;
+      if (lower.some((w) => NON_PERSON_WORDS.has(w) || ROLE_NOUNS.has(w))) continue;
+      const text = words.join(' ').replace(/['\u2019]s$/, '');
+      out.push({ start, end: start + text.length });
+    }
+  }
+  return out;
 }
 
 function officialSpeaker(m: OfficialMention): Speaker {
