@@ -883,6 +883,3 @@ function unitOfValue(value: string): string {
   if (/W\d{2}$/.test(value)) return 'week';
   return 'day';
 }
-
-/** Exposed for tests and the figure check: the tokenizer's sentence split, as offsets. */
-export const __test = { tokenize };
