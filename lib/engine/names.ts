@@ -205,6 +205,8 @@ export interface TitleRule {
   complement?: boolean;
   /** Abbreviations and ceremonial titles count only when capitalised ("Rep.", "King"). */
   needsCapital?: boolean;
+  /** After a name, only with a country or government word in the clause ("X, president of Sudan", not "X, president of Acme"). */
+  afterNeedsContext?: boolean;
 }
 
 const r = (phrase: string, extra: Partial<TitleRule> = {}): TitleRule => ({ phrase, before: true, after: true, ...extra });
@@ -214,7 +216,7 @@ const r = (phrase: string, extra: Partial<TitleRule> = {}): TitleRule => ({ phra
  * ("vice president" over "president"), because matching is longest-first.
  */
 export const OFFICIAL_TITLES: readonly TitleRule[] = [
-  r('president'), r('vice president'), r('president-elect'), r('then-president'), r('prime minister'), r('deputy prime minister'),
+  r('president', { afterNeedsContext: true }), r('vice president', { afterNeedsContext: true }), r('president-elect'), r('then-president'), r('prime minister'), r('deputy prime minister'),
   r('premier', { needsCapital: true }), r('chancellor'), r('king', { needsCapital: true }), r('queen', { needsCapital: true }),
   r('crown prince'), r('emperor', { needsCapital: true }),
   r('minister'), r('trade minister'), r('foreign minister'), r('finance minister'), r('defense minister'), r('defence minister'),
@@ -281,5 +283,5 @@ export const NOT_APPOSITIVE_STARTS: ReadonlySet<string> = new Set([
 /** Nationality adjectives and country words that make "leader" or "president" a head of state or government. */
 export function isCountryWord(token: Token | undefined): boolean {
   if (!token || !token.cap) return false;
-  return /(?:an|ean|ese|ish|ian|i|ic)$/.test(token.norm) || token.possessive || ['us', 'uk', 'eu', 'un', 'korea', 'china', 'japan', 'sudan', 'iran', 'iraq', 'israel', 'russia', 'france', 'germany', 'canada', 'mexico', 'india', 'brazil'].includes(token.norm);
+  return /(?:an|ean|ese|ish|ian|i|ic)$/.test(token.norm) || token.possessive || ['north', 'south', 'east', 'west', 'us', 'uk', 'eu', 'un', 'korea', 'china', 'japan', 'sudan', 'iran', 'iraq', 'israel', 'russia', 'france', 'germany', 'canada', 'mexico', 'india', 'brazil'].includes(token.norm);
 }

@@ -23,6 +23,7 @@ import {
   NAME_SUFFIXES,
   NON_OFFICIAL_WORDS,
   NOT_APPOSITIVE_STARTS,
+  NOT_NAME_WORDS,
   OFFICIAL_TITLES,
   WORD_SURNAMES,
   isCountryWord,
@@ -213,13 +214,17 @@ function pickEntry(ctx: Ctx, values: readonly NameEntry[]): NameEntry {
 /** The job-title text including modifiers to its left ("former South Korean Trade Minister"). */
 function titleStart(ctx: Ctx, firstToken: number): number {
   let i = firstToken;
+  const titleCapitalised = ctx.tokens[firstToken]!.cap;
   for (let steps = 0; steps < 5 && i > 0; steps++) {
     const prev = ctx.tokens[i - 1]!;
     const cur = ctx.tokens[i]!;
     if (!continuesPhrase(prev, cur) && !(prev.possessive && cur.sep.length <= 4)) break;
     if (ctx.covered[i - 1] || DETERMINERS.has(prev.norm)) break;
-    const ok = LEFT_TITLE_WORDS.has(prev.norm) || isCountryWord(prev) || GOVERNMENT_WORDS.has(prev.norm) || (prev.cap && !isNameWord(ctx.tokens, i - 1));
-    if (!ok || (prev.cap && isNameWord(ctx.tokens, i - 1) && !isCountryWord(prev))) break;
+    // Capitalised words before a capitalised title name the office ("Communications Minister", "Federal Police Commissioner"),
+    // unless they open the sentence ("Yesterday Trade Minister …").
+    const capitalisedOffice = prev.cap && (titleCapitalised || cur.cap) && !ctx.sentenceStart[i - 1] && !NOT_NAME_WORDS.has(prev.norm);
+    const ok = LEFT_TITLE_WORDS.has(prev.norm) || isCountryWord(prev) || GOVERNMENT_WORDS.has(prev.norm) || capitalisedOffice;
+    if (!ok) break;
     i--;
   }
   return i;
@@ -270,7 +275,8 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     const rule = tm.values[0]!;
     if (!rule.before) continue;
     const left = titleStart(ctx, tm.firstToken);
-    if (hasNonOfficialWord(ctx, left, tm.endToken)) continue;
+    // "Company president X", "senior vice president X": business titles, not offices.
+    if (hasNonOfficialWord(ctx, left - 1, tm.endToken)) continue;
     let k = tm.endToken;
     // "spokesman for the ministry Lee Jae-hoon": skip the complement up to the name.
     if (rule.complement && (tokens[k]?.norm === 'for' || tokens[k]?.norm === 'of')) {
@@ -361,8 +367,10 @@ function findAppositivesAndOthers(ctx: Ctx): void {
       else {
         const title = findTitleIn(ctx, run.end, end);
         if (title) {
+          // "X, the deputy trade minister": the clause is the role; "X, who was ousted as vice-president": just the title.
           let from = run.end;
-          while (from < end && ['the', 'a', 'an'].includes(tokens[from]!.norm)) from++;
+          while (from < end && DETERMINERS.has(tokens[from]!.norm)) from++;
+          if (from < title.first && !isCountryWord(tokens[from])) from = title.first;
           const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
           const roleTitle = spanText(ctx, tokens[from]!.start, tokens[end - 1]!.end);
           person = { kind: 'page', name, role: { title: roleTitle, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
@@ -403,16 +411,38 @@ function rangeCovered(ctx: Ctx, from: number, to: number): boolean {
   return false;
 }
 
-function findTitleIn(ctx: Ctx, from: number, to: number): TitleRule | null {
+/** A title inside an appositive clause, with the token range of its text (modifiers included). */
+interface ClauseTitle {
+  rule: TitleRule;
+  first: number;
+  end: number;
+}
+
+function findTitleIn(ctx: Ctx, from: number, to: number): ClauseTitle | null {
   for (let i = from; i < to; i++) {
     const m = titleMatcher.matchAt(ctx.tokens, i);
     if (!m || m.endToken > to) continue;
     const rule = m.values[0]!;
     if (!rule.after) continue;
-    if (titleAllowed(ctx, rule, m.firstToken, m.endToken, from)) return rule;
+    // "…, who advises Attorney-General George Brandis": that title belongs to the next name.
+    const next = ctx.tokens[m.endToken];
+    if (next && continuesPhrase(ctx.tokens[m.endToken - 1]!, next) && isNameWord(ctx.tokens, m.endToken)) continue;
+    if (!titleAllowed(ctx, rule, m.firstToken, m.endToken, from)) continue;
+    if (rule.afterNeedsContext && !clauseHasCountryOrGovernment(ctx, from, to)) continue;
+    return { rule, first: Math.max(from, titleStart(ctx, m.firstToken)), end: m.endToken };
   }
   return null;
 }
+
+function clauseHasCountryOrGovernment(ctx: Ctx, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = ctx.tokens[i]!;
+    if (GOVERNMENT_WORDS.has(t.norm) || (isCountryWord(t) && !TITLE_HEADS.has(t.norm))) return true;
+  }
+  return false;
+}
+
+const TITLE_HEADS = new Set(OFFICIAL_TITLES.map((r) => r.phrase));
 
 /** How a short form was written, which decides how much evidence it needs. */
 type ShortKind = 'bare' | 'courtesy' | 'titled';

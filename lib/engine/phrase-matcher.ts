@@ -41,6 +41,13 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
 }
 
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const NEEDS_NORMALISING = /[.’ʼ]/;
+
+function isPossessiveS(text: string, at: number): boolean {
+  return (text[at] === 's' || text[at] === 'S') && !isWordChar(text[at + 1]);
+}
+
 /**
  * Cuts text into word tokens in one left-to-right pass. Hyphenated words
  * become several tokens (with `sep` "-"), dotted acronyms ("U.S.") one token,
@@ -48,47 +55,35 @@ function isLetter(ch: string | undefined): boolean {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const re = new RegExp(WORD_RUN.source, WORD_RUN.flags);
   let prevEnd = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!isWordChar(text[i])) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let end = i;
-    // Dotted acronym: single letters each followed by a period ("U.S.", "U.S.A.").
-    if (isLetter(text[i]) && text[i + 1] === '.' && isLetter(text[i + 2]) && text[i + 3] === '.' && !isWordChar(text[i + 1])) {
-      while (isLetter(text[end]) && text[end + 1] === '.' && !isWordChar(text[end - 1] ?? ' ')) end += 2;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (end - start === 1 && text[end] === '.' && isLetter(text[start]) && isLetter(text[end + 1]) && text[end + 2] === '.') {
+      // Dotted acronym: single letters each followed by a period ("U.S.", "U.S.A.").
+      while (isLetter(text[end + 1]) && text[end + 2] === '.' && !isWordChar(text[end + 3])) end += 2;
+      end += 1;
     } else {
-      while (end < n) {
-        const ch = text[end]!;
-        if (isWordChar(ch)) {
-          end++;
-          continue;
-        }
-        // An apostrophe inside a word ("O’Brien", "don't") belongs to it, unless it starts a possessive 's.
-        if (APOSTROPHES.has(ch) && isWordChar(text[end + 1])) {
-          const possessiveS = (text[end + 1] === 's' || text[end + 1] === 'S') && !isWordChar(text[end + 2]);
-          if (!possessiveS) {
-            end++;
-            continue;
-          }
-        }
-        break;
+      // An apostrophe inside a word ("O’Brien", "don't") belongs to it, unless it starts a possessive 's.
+      while (APOSTROPHES.has(text[end] ?? '') && isWordChar(text[end + 1]) && !isPossessiveS(text, end + 1)) {
+        re.lastIndex = end + 1;
+        const more = re.exec(text);
+        if (!more || more.index !== end + 1) break;
+        end = more.index + more[0].length;
       }
     }
+    re.lastIndex = end;
     const raw = text.slice(start, end);
     let possessive = false;
-    let next = end;
     if (APOSTROPHES.has(text[end] ?? '')) {
-      if ((text[end + 1] === 's' || text[end + 1] === 'S') && !isWordChar(text[end + 2])) {
+      if (isPossessiveS(text, end + 1)) {
         possessive = true;
-        next = end + 2;
+        re.lastIndex = end + 2;
       } else if (raw.endsWith('s') && !isWordChar(text[end + 1])) {
         possessive = true;
-        next = end + 1;
+        re.lastIndex = end + 1;
       }
     }
     const first = raw[0] ?? '';
@@ -97,13 +92,12 @@ export function tokenize(text: string): Token[] {
       start,
       end,
       text: raw,
-      norm: folded.replace(/[’ʼ]/g, "'").replace(/\./g, ''),
+      norm: NEEDS_NORMALISING.test(folded) ? folded.replace(/[’ʼ]/g, "'").replace(/\./g, '') : folded,
       sep: text.slice(prevEnd, start),
-      cap: isLetter(first) && (first !== first.toLowerCase() || first === first.toUpperCase()),
+      cap: isLetter(first) && (first !== folded[0] || first === first.toUpperCase()),
       possessive,
     });
     prevEnd = end;
-    i = next;
   }
   return tokens;
 }

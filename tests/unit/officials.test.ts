@@ -194,6 +194,19 @@ describe('officials found from their titles', () => {
     expect(ms.map((m) => m.role?.title)).toEqual(['spokeswoman for the ministry', 'deputy trade minister', 'North Korean leader', 'deputy trade minister']);
   });
 
+  it('keeps the office words before a capitalised title, and gives a title to the name that follows it', () => {
+    const ms = find(['The team met Harbour Works Minister Ivo Brandl and Jana Roth, who advises Attorney-General Pavel Ilic on law.'], '2019-05-02');
+    expect(ms.map((m) => [m.text, m.role?.title])).toEqual([
+      ['Ivo Brandl', 'Harbour Works Minister'],
+      ['Pavel Ilic', 'Attorney-General'],
+    ]);
+  });
+
+  it('does not take "president of" a business for an office', () => {
+    expect(find(['Rosa Lind, president of Lind Timber, said prices rose.'], '2019-05-02')).toEqual([]);
+    expect(brief(find(['Omar Saleh, the president of Sudan, spoke.'], '2019-05-02'))).toEqual([['Omar Saleh', 'Omar Saleh']]);
+  });
+
   it('does not turn a company title into an office', () => {
     expect(find(['Company president Lara Quint said sales rose, and chief executive Omar Lee agreed.'], '2019-05-02')).toEqual([]);
   });
