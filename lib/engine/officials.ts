@@ -130,6 +130,8 @@ interface Ctx {
   sentenceStart: boolean[];
   titleCaseToken: boolean[];
   topics: Set<string> | null;
+  /** Words the article writes in lower case ("moon"): a surname used so is also an everyday word here. */
+  lowercaseWords: ReadonlySet<string>;
 }
 
 /** True when `prev` is a courtesy title written just before `next` ("Mr. Moon", "Ms Yoo"). */
@@ -527,7 +529,7 @@ function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
   let candidates = ctx.index.bySurname.get(surname) ?? [];
   if (candidates.length === 0) return null;
   const common = COMMON_SURNAMES.has(surname);
-  const wordLike = WORD_SURNAMES.has(surname) || new RegExp(`(?:^|[^\\p{L}])${escapeRegExp(surname)}(?:[^\\p{L}]|$)`, 'u').test(ctx.text);
+  const wordLike = WORD_SURNAMES.has(surname) || ctx.lowercaseWords.has(surname);
   if (sf.kind === 'bare' && wordLike && (ctx.sentenceStart[sf.surnameToken] || ctx.titleCaseToken[sf.surnameToken])) return null;
   candidates = candidates.filter((p) => !(common || (wordLike && sf.kind === 'bare')) || onTopic(ctx, p.pack.id));
   if (sf.titleHead) {
@@ -541,10 +543,6 @@ function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
   if (closed.length > 1) return null;
   const open = candidates.filter((p) => entityCoverage(p.entity, ctx.date) === 'open');
   return open.length === 1 ? open[0]! : null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end: number, via: OfficialVia, pageTitle?: string): OfficialMention {
@@ -575,6 +573,7 @@ export function detectOfficials(article: ArticleText, packs: readonly KnowledgeP
     sentenceStart,
     titleCaseToken,
     topics: null,
+    lowercaseWords: new Set(tokens.filter((t) => !t.cap).map((t) => t.norm)),
   };
   findPackNames(ctx);
   const titled = findTitledNames(ctx);
