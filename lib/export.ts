@@ -104,13 +104,16 @@ function refs(numbers: readonly number[]): string {
   return numbers.map((n) => `[${n}]`).join('');
 }
 
-/** "Trade Minister (MOTIE, KR), 2017-07 – 2018-09" in the UI language. */
+/** When a role was held ("Jul 30, 2017 – Feb 28, 2019", "2017 – present"), or '' when the pack does not say. */
+export function describeRoleSpan(role: Role): string {
+  if (!role.from && !role.to) return '';
+  return `${role.from ? formatPartialDate(role.from) : '…'} – ${role.to ? formatPartialDate(role.to) : t('roleCurrent')}`;
+}
+
+/** "Trade Minister (MOTIE, KR), Jul 2017 – Sep 2018" in the UI language. */
 export function describeRole(role: Role): string {
   const where = [role.org, role.country].filter(Boolean).join(', ');
-  const span = role.from || role.to
-    ? `${role.from ? formatPartialDate(role.from) : '…'} – ${role.to ? formatPartialDate(role.to) : t('roleCurrent')}`
-    : '';
-  return [role.title + (where ? ` (${where})` : ''), span].filter(Boolean).join(', ');
+  return [role.title + (where ? ` (${where})` : ''), describeRoleSpan(role)].filter(Boolean).join(', ');
 }
 
 /** The Markdown line for one figure's check, or '' when it has none. */

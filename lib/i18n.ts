@@ -56,8 +56,14 @@ export function t(key: MessageKey, subs: string | number | readonly (string | nu
   return entry ? formatCatalogueEntry(entry, list) : key;
 }
 
-/** The browser's UI language (for dates and numbers), `en` when it cannot say. */
+/**
+ * The language of the strings shown (for `lang`, dates and numbers): the
+ * catalogue's own tag, so formats always match the text even when the
+ * browser's reported UI language differs; then the browser's; then `en`.
+ */
 export function uiLanguage(): string {
+  const tag = fromBrowser('htmlLang', []);
+  if (tag) return tag;
   try {
     const getUILanguage = (browser as { i18n?: { getUILanguage?: () => string } }).i18n?.getUILanguage;
     return getUILanguage?.() || 'en';
@@ -73,7 +79,8 @@ export function formatUsd(value: number): string {
     abs >= 1_000_000
       ? new Intl.NumberFormat(uiLanguage(), { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(abs)
       : new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: 2 }).format(abs);
-  return t('amountUsd', amount);
+  // The sign is passed in, not written in the catalogue: Chrome's getMessage swallows a `$` next to `$1`.
+  return t('amountUsd', ['$', amount]);
 }
 
 /** A trade balance in words: "US deficit $27.7 billion" / "US surplus …" (negative = deficit). */

@@ -18,7 +18,7 @@ export function CategoriesSection({ value, onChange }: { value: CategorySettings
             <input type="checkbox" name={`category-${key}`} checked={value[key]}
               onChange={(e) => onChange({ ...value, [key]: e.currentTarget.checked })} />
             <span>
-              <span class={`gloss-dot is-${key}`} aria-hidden="true" /> <strong>{t(label)}</strong>
+              <span><span class={`gloss-dot is-${key}`} aria-hidden="true" /> <strong>{t(label)}</strong></span>
               <span class="gloss-muted gloss-check__help">{t(help)}</span>
             </span>
           </label>

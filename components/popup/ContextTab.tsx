@@ -3,9 +3,8 @@ import type { Annotations } from '../../lib/types';
 import type { KnowledgePack, PackSeries } from '../../lib/packs/types';
 import { findPack, sourcesFor } from '../../lib/packs/lookup';
 import { t } from '../../lib/i18n';
-import { Timeline } from '../shared/Timeline';
+import { SourceChips, Timeline } from '../shared/Timeline';
 import { TradeChart, type ChartOverlay } from '../shared/TradeChart';
-import { SourceLink } from '../shared/SourceLink';
 
 /** Facts shown before "show all". */
 const FACTS_SHOWN = 5;
@@ -48,11 +47,7 @@ function PackContext({ pack, annotations }: { pack: KnowledgePack; annotations: 
             {facts.map((fact, i) => (
               <li key={i}>
                 <p>{fact.text}</p>
-                <p class="gloss-facts__sources">
-                  {sourcesFor(pack, fact.sourceIds).map((s, j) => (
-                    <span key={s.id}>{j > 0 ? ' · ' : ''}<SourceLink source={s} /></span>
-                  ))}
-                </p>
+                <p class="gloss-facts__sources"><SourceChips sources={sourcesFor(pack, fact.sourceIds)} /></p>
               </li>
             ))}
           </ul>

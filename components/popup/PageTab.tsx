@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Annotations, Claim, Figure, OfficialMention } from '../../lib/types';
 import type { CategorySettings } from '../../lib/settings/types';
 import { formatBalance, formatFigureValue, t } from '../../lib/i18n';
-import { describeRole, worthinessKey } from '../../lib/export';
+import { describeRole, describeRoleSpan, worthinessKey } from '../../lib/export';
 
 /** The three lists, named as in `Annotations` and in `gloss:reveal`. */
 export type Category = keyof CategorySettings;
@@ -168,9 +168,16 @@ export function PageTab({ annotations, categories, onToggleCategory, onReveal, o
                 <span class="gloss-item__title">{g.name}</span>
                 {g.indices.length > 1 ? <span class="gloss-item__badge">{t('mentionCount', String(g.indices.length))}</span> : null}
               </span>
-              <span class="gloss-item__meta">
-                {g.mention.role ? describeRole(g.mention.role) : t('roleUnknown')}
-              </span>
+              {g.mention.role ? (
+                <>
+                  <span class="gloss-item__role" title={describeRole(g.mention.role)}>{g.mention.role.title}</span>
+                  <span class="gloss-item__meta">
+                    {[g.mention.role.country, describeRoleSpan(g.mention.role)].filter(Boolean).join(' · ')}
+                  </span>
+                </>
+              ) : (
+                <span class="gloss-item__meta">{t('roleUnknown')}</span>
+              )}
               {g.mention.standardSpelling ? (
                 <span class="gloss-item__note">{t('spellingNote', [g.mention.text, g.mention.standardSpelling])}</span>
               ) : null}

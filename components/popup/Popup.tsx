@@ -221,6 +221,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         </button>
       </header>
 
+      <main class="gloss-main">
       {notice ? (
         <NoticeBanner notice={notice} onDismiss={() => void deps.dismissNotice().then(() => setNotice(null))} />
       ) : null}
@@ -237,7 +238,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               {t('tabContext')}
             </button>
           </div>
-          <main>
             <div id="panel-page" role="tabpanel" aria-labelledby="tab-page" hidden={tab !== 'page'} class="gloss-panel">
               {ready.title ? <p class="gloss-page-title">{ready.title}</p> : null}
               <PageTab
@@ -253,15 +253,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             <div id="panel-context" role="tabpanel" aria-labelledby="tab-context" hidden={tab !== 'context'} class="gloss-panel">
               <ContextTab annotations={ready.annotations} packs={packs} />
             </div>
-          </main>
         </>
       ) : (
-        <main class="gloss-panel">
+        <div class="gloss-panel">
           <StateView view={view} onRetry={() => { retries.current = 0; void refresh(); }} onEnable={() => void enableHere()}
             onSwitchSiteOn={() => void switchSiteOn()} onReload={(id) => deps.reloadTab(id)} onOptions={() => deps.openOptions()} />
           {message ? <p class="gloss-muted" role="status">{message}</p> : null}
-        </main>
+        </div>
       )}
+      </main>
     </div>
   );
 }

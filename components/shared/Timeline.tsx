@@ -35,8 +35,8 @@ function collapsedRows(rows: readonly Row[]): Row[] {
   );
 }
 
-/** Compact source links (publisher only; the full title is the tooltip) for a timeline row. */
-function SourceChips({ sources }: { sources: readonly PackSource[] }) {
+/** Compact source links (publisher only; the full title is the tooltip), for timeline rows and fact lists. */
+export function SourceChips({ sources }: { sources: readonly PackSource[] }) {
   if (sources.length === 0) return null;
   return (
     <span class="gloss-chips">

@@ -141,7 +141,13 @@ export function TradeChart({ pack, series, overlays = [] }: { pack: KnowledgePac
             <g key={`overlay-${o.figureText}-${o.check.period}`} class={`gloss-chart__overlay is-${o.check.verdict}`} data-year={slots[i]!.year}>
               <title>{overlaySentence(o)}</title>
               <line x1={x(i) - 5} x2={x(i) + barW + 5} y1={cy} y2={cy} />
-              <circle cx={x(i) + barW / 2} cy={cy} r={3.5} />
+              <circle cx={x(i) + barW / 2} cy={cy} r={4.5} />
+              {/* The label goes to the side with room: right of the bar early in the range, left of it late. */}
+              {i < slots.length * 0.65 ? (
+                <text x={x(i) + barW + 8} y={cy} dy="0.32em" text-anchor="start">{o.figureText}</text>
+              ) : (
+                <text x={x(i) - 8} y={cy} dy="0.32em" text-anchor="end">{o.figureText}</text>
+              )}
             </g>
           );
         })}
@@ -159,17 +165,23 @@ export function TradeChart({ pack, series, overlays = [] }: { pack: KnowledgePac
         {overlays.length > 0 ? <li><span class="gloss-swatch is-overlay" aria-hidden="true" />{t('chartLegendArticle')}</li> : null}
       </ul>
       {overlays.map((o) => (
-        <p key={`line-${o.figureText}-${o.check.period}`} class={`gloss-chart__verdict is-${o.check.verdict}`}>
-          <span class={`gloss-verdict is-${o.check.verdict}`}>{t(verdictKey(o.check.verdict))}</span> {overlaySentence(o)}
+        <div key={`line-${o.figureText}-${o.check.period}`} class={`gloss-chart__verdict is-${o.check.verdict}`}>
+          <p>
+            <span class={`gloss-verdict is-${o.check.verdict}`}>{t(verdictKey(o.check.verdict))}</span> {overlaySentence(o)}
+          </p>
           {o.check.related && o.check.related.length > 0 ? (
-            <span class="gloss-chart__related">
-              {o.check.related.map((r) => ` ${t('chartRelated', [r.label, formatBalance(r.value), r.basis])}`).join('')}
-            </span>
+            <ul class="gloss-chart__related">
+              {o.check.related.map((r) => (
+                <li key={r.label}>{t('chartRelated', [r.label, formatBalance(r.value), r.basis])}</li>
+              ))}
+            </ul>
           ) : null}
-          {sourcesFor(pack, o.check.sourceIds).map((s) => (
-            <span key={s.id} class="gloss-chart__source"> <SourceLink source={s} /></span>
-          ))}
-        </p>
+          <ul class="gloss-chart__check-sources">
+            {sourcesFor(pack, o.check.sourceIds).map((s) => (
+              <li key={s.id}><SourceLink source={s} /></li>
+            ))}
+          </ul>
+        </div>
       ))}
       <table class="gloss-sr-only">
         <caption>{series.label}</caption>
@@ -181,12 +193,14 @@ export function TradeChart({ pack, series, overlays = [] }: { pack: KnowledgePac
         </tbody>
       </table>
       {sources.length > 0 ? (
-        <p class="gloss-chart__sources">
-          {t('sourcesLabel')}{' '}
-          {sources.map((s, i) => (
-            <span key={s.id}>{i > 0 ? '; ' : ''}<SourceLink source={s} /></span>
-          ))}
-        </p>
+        <details class="gloss-chart__sources">
+          <summary>{t('chartSources', String(sources.length))}</summary>
+          <ul>
+            {sources.map((s) => (
+              <li key={s.id}><SourceLink source={s} /></li>
+            ))}
+          </ul>
+        </details>
       ) : null}
     </figure>
   );

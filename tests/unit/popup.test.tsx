@@ -85,7 +85,8 @@ describe('popup: this page', () => {
     const official = root.querySelector('[data-kind="officials"]')!.textContent!;
     expect(official).toContain('Lee Min-seo');
     expect(official).toContain('2 mentions');
-    expect(official).toContain('Trade Minister (KR)');
+    expect(official).toContain('Trade Minister');
+    expect(official).toContain('KR · Mar 2016 – Jan 2018');
     expect(official).toContain('Written “Lee Min-so”; standard spelling: Lee Min-seo');
     const figure = root.querySelector('[data-kind="figures"]')!.textContent!;
     expect(figure).toContain('$28 billion');
