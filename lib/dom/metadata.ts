@@ -20,8 +20,8 @@ function ymd(year: number, month: number, day: number): string | null {
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})(?!\d)/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
-/** "Aug. 23, 2017", "August 23 2017", "Thu, Aug 23, 2017". */
-const MONTH_DAY_YEAR = /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b/;
+/** "Aug. 23, 2017", "August 23 2017", "Thu, Aug 23, 2017", "Fri Mar 13 21:30:09 EST 2015" (Unix `date`). */
+const MONTH_DAY_YEAR = /\b([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (?:\d{1,2}:\d{2}(?::\d{2})? (?:[A-Z]{2,5} )?)?(\d{4})\b/;
 /** "23 August 2017", "Thu, 23 Aug 2017 10:00:00 GMT". */
 const DAY_MONTH_YEAR = /\b(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b/;
 
@@ -58,6 +58,9 @@ const META_DATE_SELECTORS = [
   'meta[property="og:article:published_time"]',
   'meta[itemprop="datePublished"]',
   'meta[name="article:published_time"]',
+  'meta[name="article:publicationdate"]',
+  'meta[name="publication_date"]',
+  'meta[name="datePublished"]',
   'meta[name="date"]',
   'meta[name="pubdate"]',
   'meta[name="publishdate"]',

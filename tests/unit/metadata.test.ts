@@ -24,6 +24,7 @@ describe('normaliseDate', () => {
     expect(normaliseDate('Aug. 23, 2017')).toBe('2017-08-23');
     expect(normaliseDate('Wed, 23 August 2017 10:00:00 GMT')).toBe('2017-08-23');
     expect(normaliseDate('September 1st, 2017')).toBe('2017-09-01');
+    expect(normaliseDate('Fri Mar 13 21:30:09 EST 2015')).toBe('2015-03-13');
   });
 
   it('rejects what is not a date', () => {
