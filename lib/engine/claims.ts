@@ -117,15 +117,28 @@ const FINITE_MARKERS = new Set([
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
   'tonight', 'earlier', 'later', 'recently', 'previously', 'again', 'also', 'publicly', 'privately',
-  'repeatedly', 'late', 'early', 'afternoon', 'morning', 'evening', 'night', 'week', 'month', 'year',
-  'last', 'this', 'next', 'past', 'weekend', 'then', 'once', 'often', 'separately', 'flatly',
+  'repeatedly', 'afternoon', 'morning', 'evening', 'night', 'then', 'once', 'often', 'separately', 'flatly',
+]);
+
+/** Words that start a time phrase only when a time noun follows ("last month", "this week", "late Friday"). */
+const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'past', 'late', 'early', 'previous']);
+const TIME_NOUNS = new Set([
+  'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'decade', 'summer', 'winter', 'spring', 'autumn',
 ]);
 
 const PREPOSITIONS = new Set([
   'of', 'in', 'on', 'at', 'during', 'after', 'following', 'before', 'with', 'to', 'for', 'about', 'from',
   'by', 'as', 'via', 'through', 'while', 'when', 'without', 'upon', 'over', 'under', 'into', 'amid',
-  'ahead', 'alongside', 'and', 'but', 'or', 'in', 'an', 'outside',
+  'ahead', 'alongside', 'and', 'but', 'or', 'an', 'outside', 'according', 'within', 'among', 'across',
+  'against', 'beyond', 'despite', 'near', 'around', 'between', 'throughout', 'toward', 'towards', 'inside',
 ]);
+
+/** Words opening a subordinate clause, which cannot stand as a claim on their own ("If prices rise, she said, …"). */
+const SUBORDINATORS = new Set(['if', 'when', 'although', 'though', 'while', 'because', 'as', 'unless', 'once', 'after', 'before', 'since', 'whether']);
+
+/** Words after which an "-s" word is likely a verb ("it works", "he says"). */
+const SUBJECT_LIKE_BEFORE = new Set(['he', 'she', 'it', 'this', 'that', 'which', 'who']);
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there']);
 
@@ -154,6 +167,21 @@ const QUOTE_SHARE_FOR_QUOTED = 0.5;
 
 /** The bullet list after "X also said:" counts as reported claims; list items are short and unpunctuated. */
 const MAX_LIST_ITEM = 240;
+
+/** Common irregular past tenses, which end no "-ed" but show a finite verb. */
+const IRREGULAR_PAST = new Set([
+  'let', 'fell', 'rose', 'grew', 'cut', 'hit', 'put', 'set', 'made', 'took', 'gave', 'came', 'went', 'saw',
+  'found', 'got', 'left', 'lost', 'paid', 'sold', 'won', 'began', 'met', 'led', 'kept', 'held', 'brought',
+  'bought', 'thought', 'became', 'ran', 'spent', 'built', 'sent', 'felt', 'stood', 'knew', 'shut', 'struck',
+  'sank', 'drew', 'broke', 'chose', 'wrote', 'spoke', 'told', 'said', 'sought', 'fought', 'taught', 'meant',
+]);
+
+/** Whether a lowercase word looks like a finite verb: an auxiliary, a contraction, "-ed" or an irregular past. */
+function isVerbLike(t: Tok): boolean {
+  if (t.w !== t.lower) return false;
+  return FINITE_MARKERS.has(t.lower) || /n['\u2019]t$/.test(t.lower) || /[a-z]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower) ||
+    FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || FRAGMENT_CUES.has(t.lower) || PARTICIPLES.has(t.lower);
+}
 
 class ClaimFinder {
   private readonly text: string;
@@ -398,6 +426,8 @@ class ClaimFinder {
         const t = toks[k];
         if (!t || t.inQuote) break;
         if (this.gapHas(t.end, nextStart, HARD_PUNCT)) break;
+        // A speech verb is never part of a speaker phrase ("X said he believed …").
+        if (FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || PARTICIPLES.has(t.lower)) break;
         if (BOUNDARY_WORDS.has(t.lower) || (kind === 'participle' && t.lower === 'with')) {
           // "Mr. X and others say": a name before "and" belongs to the speaker phrase.
           const before = toks[k - 1];
@@ -418,8 +448,21 @@ class ClaimFinder {
     if (npStart === verb && kind === 'verb' && boundaryWord === null && verb > 0) {
       npStart = this.appositiveStart(verb, toks);
     }
+    // "prices it said were …": a pronoun right before the verb is the whole speaker phrase.
+    const lastBeforeVerb = toks[verb - 1];
+    if (lastBeforeVerb && verb - 1 > npStart && SUBJECT_PRONOUNS.has(lastBeforeVerb.lower) && lastBeforeVerb.lower !== 'there') npStart = verb - 1;
     let npEnd = verb;
-    while (npEnd > npStart && AUX_ADVERBS.has(toks[npEnd - 1]?.lower ?? '')) npEnd--;
+    while (npEnd > npStart && (AUX_ADVERBS.has(toks[npEnd - 1]?.lower ?? '') || /^[a-z]+ly$/.test(toks[npEnd - 1]?.w ?? ''))) npEnd--;
+    // A phrase holding a finite verb is a clause ("who has ever run a company"), not a speaker.
+    for (let i = npStart; i < npEnd; i++) {
+      const t = toks[i];
+      if (t && (FINITE_MARKERS.has(t.lower) || /n['\u2019]t$/.test(t.lower))) {
+        npStart = verb;
+        npEnd = verb;
+        boundaryWord = null;
+        break;
+      }
+    }
     const firstOwn = boundaryIndex >= 0 && (boundaryWord === 'which' || boundaryWord === 'who' || boundaryWord === 'and' || boundaryWord === 'but') ? boundaryIndex : npStart;
     const regionStart = toks[firstOwn]?.start ?? toks[verb]?.start ?? 0;
     const before = this.text.slice(Math.max(sentenceStart, regionStart - 3), regionStart);
@@ -504,14 +547,18 @@ class ClaimFinder {
     const n = toks[cue.verb + 1];
     if (!n) return false;
     if (TIME_WORDS.has(n.lower) || n.lower === 'that' || PREPOSITIONS.has(n.lower)) return false;
-    if (!(n.w !== n.lower || SUBJECT_PRONOUNS.has(n.lower) || n.lower === 'the' || n.lower === 'a' || n.lower === 'an')) return false;
-    for (let i = cue.verb + 1; i < toks.length && i - cue.verb <= 8; i++) {
+    const opener = n.w !== n.lower || SUBJECT_PRONOUNS.has(n.lower) || n.lower === 'the' || n.lower === 'a' || n.lower === 'an';
+    let capitalised = false;
+    let i = cue.verb + 1;
+    for (; i < toks.length && i - cue.verb <= 8; i++) {
       const t = toks[i];
       if (!t) break;
       if (i > cue.verb + 1 && this.gapHas(toks[i - 1]?.end ?? 0, t.start, /[,;:.]/)) break;
-      if (FINITE_MARKERS.has(t.lower) || t.lower === 'that') return false;
+      if (FINITE_MARKERS.has(t.lower) || t.lower === 'that' || isVerbLike(t)) return false;
+      if (t.w !== t.lower) capitalised = true;
     }
-    return true;
+    // "…, says spokesman Tom Lee": a lowercase title is fine when a name follows.
+    return opener || capitalised;
   }
 
   /** The words after token `from` up to punctuation or a preposition (a trailing speaker or source). */
@@ -546,14 +593,17 @@ class ClaimFinder {
     if (SUBJECT_PRONOUNS.has(t.lower)) return this.resolver.resolve(t.start, t.end);
     const m = this.officialStarts.get(t.start);
     if (m) return this.resolver.resolve(m.start, m.end);
+    // The noun phrase up to the main verb ("The leader of the party, Jane Doe, condemned …").
     let j = i;
-    while (j < toks.length && /^[\p{Lu}]/u.test(toks[j]?.w ?? '')) {
+    while (j < toks.length && j - i < 14) {
+      const w = toks[j];
+      if (!w || w.inQuote || isVerbLike(w) || BOUNDARY_WORDS.has(w.lower)) break;
+      if (j > i && this.gapHas(toks[j - 1]?.end ?? 0, w.start, /[;:"\u201C\u201D]/)) break;
       j++;
-      if (this.gapHas(toks[j - 1]?.end ?? 0, toks[j]?.start ?? 0, /[,;:]/)) break;
     }
-    if (j === i) return null;
+    if (j === i || j - i >= 14) return null;
     const end = toks[j - 1]?.end ?? t.end;
-    if (toks[j - 1]?.lower === 'the') return null;
+    if (toks[j - 1]?.lower === 'the' || toks[j - 1]?.lower === 'a') return null;
     return this.resolver.resolve(t.start, end);
   }
 
@@ -573,6 +623,8 @@ class ClaimFinder {
         return this.add(from, cut, false, cue.speaker, block) ? cut : 0;
       }
       const end = this.commaBefore(cue.regionStart, segStart);
+      // "…, she said according to X": the words before are an attribution, not a claim.
+      if (toks.some((t) => t.start >= segStart && t.end <= end && !t.inQuote && (FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower)))) return 0;
       return this.add(segStart, end, false, cue.speaker, block) ? sentenceEnd : 0;
     }
     if (cue.kind === 'blame') {
@@ -606,7 +658,7 @@ class ClaimFinder {
       const prevEnd = k === j ? verbTok.end : (toks[k - 1]?.end ?? 0);
       if (k > j && this.gapHas(prevEnd, t.start, /[,;:"\u201C\u201D(]/)) break;
       if (t.lower === 'that') return this.skipClauseOpening(t.end, cut);
-      if (FINITE_MARKERS.has(t.lower) || (k > j && /ed$/.test(t.lower) && !TIME_WORDS.has(t.lower))) break;
+      if (FINITE_MARKERS.has(t.lower) || (k > j && /(?:ed|ing)$/.test(t.lower))) break;
     }
     // "told reporters …": step over the object of "told".
     if (verbLower === 'told' || verbLower === 'tells' || verbLower === 'tell' || verbLower === 'telling') {
@@ -618,8 +670,7 @@ class ClaimFinder {
       }
       j = k;
     }
-    while (j < toks.length && TIME_WORDS.has(toks[j]?.lower ?? '')) j++;
-    if (toks[j]?.lower === 'on' && TIME_WORDS.has(toks[j + 1]?.lower ?? '')) j += 2;
+    j = this.skipTime(toks, j);
     const prevEnd = j === cue.verbEnd ? verbTok.end : (toks[j - 1]?.end ?? verbTok.end);
     const gapEnd = toks[j]?.start ?? cut;
     const gap = this.text.slice(prevEnd, Math.min(gapEnd, cut));
@@ -631,11 +682,41 @@ class ClaimFinder {
     if (!next || next.start >= cut) return null;
     if (PREPOSITIONS.has(next.lower)) return null;
     if (THAT_CLAUSE_VERBS.has(verbLower) && !SUBJECT_PRONOUNS.has(next.lower)) return null;
+    if (!SUBJECT_PRONOUNS.has(next.lower) && verbLower !== 'citing' && !this.hasFiniteVerb(toks, j, cut)) return null;
     if (cue.kind === 'participle' && verbLower !== 'citing' && !SUBJECT_PRONOUNS.has(next.lower) && next.lower !== 'the' && next.w === next.lower) {
       // ", saying goodbye": a participle needs a clause; a bare lowercase object is not one.
       if (!FINITE_MARKERS.has(toks[j + 1]?.lower ?? '')) return null;
     }
     return next.start;
+  }
+
+  /**
+   * Whether the words from token `j` show a finite verb before the first comma
+   * (or within 25 words): "said the plan was dead" does, "claimed
+   * responsibility, …" does not.
+   */
+  private hasFiniteVerb(toks: readonly Tok[], j: number, cut: number): boolean {
+    for (let k = j; k < toks.length && k - j < 25; k++) {
+      const t = toks[k];
+      if (!t || t.start >= cut) return false;
+      if (k > j && this.gapHas(toks[k - 1]?.end ?? 0, t.start, /[,;:]/)) return false;
+      if (t.inQuote) continue;
+      if (isVerbLike(t) || (k > j && /[a-z]s$/.test(t.w) && !/ss$/.test(t.w) && SUBJECT_LIKE_BEFORE.has(toks[k - 1]?.lower ?? ''))) return true;
+    }
+    return false;
+  }
+
+  /** Index past any time phrase starting at token `j` ("on Tuesday", "last month", "earlier"). */
+  private skipTime(toks: readonly Tok[], j: number): number {
+    let k = j;
+    for (;;) {
+      const t = toks[k]?.lower ?? '';
+      const n = toks[k + 1]?.lower ?? '';
+      if (TIME_WORDS.has(t)) k++;
+      else if (TIME_MODIFIERS.has(t) && TIME_NOUNS.has(n)) k += 2;
+      else if (t === 'on' && TIME_NOUNS.has(n)) k += 2;
+      else return k;
+    }
   }
 
   /** Skips spaces and a comma after "that". */
@@ -680,7 +761,8 @@ class ClaimFinder {
     const preWords = wordsIn(this.text, segStart, preEnd).length;
     // Words after the attribution: "The deal, Trump said, will …" (a short subject before it).
     const afterAttribution = this.afterAttribution(cue, toks, cut);
-    if (preWords <= 4 && afterAttribution !== null && !lastQuote) {
+    const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(wordsIn(this.text, segStart, preEnd)[0]?.w.toLowerCase() ?? '');
+    if ((preWords <= 4 || !preIsClause) && afterAttribution !== null && !lastQuote) {
       return this.clauseClaims(afterAttribution, cut, cue.speaker, block) ? cut : 0;
     }
     if (lastQuote && lastQuote.close >= preEnd - 1) {
@@ -725,7 +807,7 @@ class ClaimFinder {
       const span = this.phraseAfter(toks, cue.verbEnd, 8);
       if (span) while (j < toks.length && (toks[j]?.end ?? 0) <= span[1]) j++;
     }
-    while (j < toks.length && TIME_WORDS.has(toks[j]?.lower ?? '')) j++;
+    j = this.skipTime(toks, j);
     const prevEnd = toks[j - 1]?.end ?? 0;
     const next = toks[j];
     if (!next || next.start >= cut) return null;

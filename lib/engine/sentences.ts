@@ -3,8 +3,9 @@
  *
  * A sentence ends at `.`, `!`, `?` or an ellipsis, optionally followed by
  * closing quotes or brackets, when whitespace and a plausible sentence start
- * (capital letter, digit or opening quote) follow. Line breaks always end a
- * sentence, because the engine joins paragraphs with blank lines. A full stop
+ * (capital letter, digit or opening quote) follow. A blank line always ends a
+ * sentence (the engine joins paragraphs with blank lines); a single line break
+ * is whitespace, as in HTML source. A full stop
  * does not end a sentence after a courtesy title ("Mr."), a month ("Jan."),
  * "No.", a single initial ("George W. Bush") or an acronym ("U.S.") unless the
  * next word is a typical sentence opener ("The", "He"): news text mentions
@@ -97,8 +98,15 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
   while (i < end) {
     const ch = text[i] ?? '';
     if (ch === '\n') {
-      push(sentenceStart, i);
-      sentenceStart = i + 1;
+      // A blank line (paragraph break) ends a sentence; a single line break is just whitespace.
+      let k = i + 1;
+      while (k < end && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
+      if (text[k] === '\n') {
+        push(sentenceStart, i);
+        sentenceStart = k + 1;
+        i = k + 1;
+        continue;
+      }
       i++;
       continue;
     }
@@ -116,15 +124,19 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
       i = j;
       continue;
     }
+    // Skip the whitespace after the terminator; a blank line in it is left to the line-break branch.
     let k = j;
-    while (k < end && (text[k] === ' ' || text[k] === '\t' || text[k] === '\u00A0')) k++;
-    if (k >= end) {
-      i = k;
-      continue;
+    let newlines = 0;
+    let firstNewline = -1;
+    while (k < end && isSpace(text[k] ?? '')) {
+      if (text[k] === '\n') {
+        newlines++;
+        if (firstNewline < 0) firstNewline = k;
+      }
+      k++;
     }
-    const nextCh = text[k] ?? '';
-    if (nextCh === '\n') {
-      i = k;
+    if (k >= end || newlines >= 2) {
+      i = newlines >= 2 ? firstNewline : k;
       continue;
     }
     let l = k;

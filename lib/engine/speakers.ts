@@ -58,6 +58,11 @@ const NON_PERSON_WORDS = new Set([
   'european', 'britain', 'british', 'federation', 'reserve', 'times', 'post', 'press', 'reuters',
   'bloomberg', 'yonhap', 'xinhua', 'bbc', 'cnn', 'state', 'city', 'national', 'federal', 'assembly',
   'parliament', 'ministers', 'corporation', 'company', 'inc', 'corp', 'ltd', 'motors', 'international',
+  'media', 'holdings', 'systems', 'technologies', 'labs', 'partners', 'capital', 'network', 'networks',
+  'airlines', 'energy', 'foods', 'communications', 'studios', 'entertainment', 'games', 'software',
+  'electronics', 'insider', 'journal', 'magazine', 'review', 'daily', 'herald', 'tribune', 'street', 'avenue',
+  'airport', 'station', 'hotel', 'museum', 'hospital', 'school', 'college', 'church', 'square', 'park',
+  'river', 'island', 'islands', 'mountains', 'sea', 'ocean', 'gulf', 'republic', 'kingdom', 'empire',
 ]);
 
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
@@ -104,7 +109,7 @@ export class SpeakerResolver {
     }
     for (const name of findPersonalNames(article, this.insideQuote)) {
       if (this.officials.some((m) => m.start < name.end && m.end > name.start)) continue;
-      const speaker: Speaker = { name: article.text.slice(name.start, name.end), entityId: null, person: true };
+      const speaker: Speaker = { name: asName(article.text.slice(name.start, name.end)), entityId: null, person: true };
       this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker });
     }
     this.anchors.sort((a, b) => a.at - b.at);
@@ -171,6 +176,17 @@ export class SpeakerResolver {
     return null;
   }
 
+  /** The latest person before `at` whose name ends with `surname`, or null. */
+  private personNamed(surname: string, at: number): Speaker | null {
+    for (let i = this.anchors.length - 1; i >= 0; i--) {
+      const a = this.anchors[i];
+      if (!a || a.at >= at) continue;
+      const parts = a.speaker.name.split(' ');
+      if (parts.length > 1 && parts[parts.length - 1] === surname) return a.speaker;
+    }
+    return null;
+  }
+
   /** Resolves a pronoun used as a speaker at `at`. */
   private resolvePronoun(word: string, at: number): Speaker | null {
     if (PERSONAL_PRONOUNS.has(word)) return this.personBefore(at);
@@ -213,6 +229,13 @@ export class SpeakerResolver {
     if (words.length === 1 && (PERSONAL_PRONOUNS.has(first.w.toLowerCase()) || GROUP_PRONOUNS.has(first.w.toLowerCase()))) {
       return this.resolvePronoun(first.w.toLowerCase(), phraseStart);
     }
+    // A surname alone ("Petrov", "Mr. Petrov") after the full name was given: the same person.
+    const bare = words.length === 1 || (words.length === 2 && COURTESY_TITLES.has(first.w.toLowerCase()));
+    const surname = words[words.length - 1]?.w ?? '';
+    if (bare && isCapitalised(surname) && !this.officials.some((m) => m.start <= phraseStart && m.end >= phraseEnd)) {
+      const known = this.personNamed(surname, phraseStart);
+      if (known) return known;
+    }
     // An official heading the phrase.
     for (const m of this.officials) {
       if (m.start < phraseStart || m.end > phraseEnd) continue;
@@ -223,7 +246,7 @@ export class SpeakerResolver {
     const segments = splitAtCommas(text, words);
     for (const seg of segments) {
       const name = trailingPersonalName(seg);
-      if (name) return { name: text.slice(name.start, name.end), entityId: null, person: true };
+      if (name) return { name: asName(text.slice(name.start, name.end)), entityId: null, person: true };
     }
     for (const seg of segments) {
       const segFirst = seg[0];
@@ -236,7 +259,7 @@ export class SpeakerResolver {
       }
     }
     const head = segments[0] ?? words;
-    return { name: text.slice(head[0]?.start ?? phraseStart, head[head.length - 1]?.end ?? phraseEnd), entityId: null, person: false };
+    return { name: asName(text.slice(head[0]?.start ?? phraseStart, head[head.length - 1]?.end ?? phraseEnd)), entityId: null, person: false };
   }
 }
 
@@ -285,9 +308,18 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
     for (let m = re.exec(article.text); m && m.index < block.end; m = re.exec(article.text)) {
       let words = m[0].split(/\s+/);
       let start = m.index;
-      if (words.length > 2 && (OCCUPATIONS.has(words[0]?.toLowerCase() ?? '') || ROLE_NOUNS.has(words[0]?.toLowerCase() ?? ''))) {
-        start += (words[0]?.length ?? 0) + 1;
-        words = words.slice(1);
+      // "Facebook CEO Jane Doe", "Opposition Leader Jane Doe": keep the words after the last title or acronym.
+      if (words.length > 2) {
+        let cut = -1;
+        words.forEach((w, i) => {
+          const l = w.toLowerCase();
+          if (OCCUPATIONS.has(l) || ROLE_NOUNS.has(l) || NON_PERSON_WORDS.has(l) || w === w.toUpperCase()) cut = i;
+        });
+        if (cut >= 0 && words.length - cut - 1 >= 2) {
+          const skipped = m[0].slice(0, m[0].indexOf(words[cut + 1] ?? '', (words.slice(0, cut + 1).join(' ')).length));
+          start += skipped.length;
+          words = words.slice(cut + 1);
+        }
       }
       if (words.length > 3 || insideQuote(start)) continue;
       // All-capital words are acronyms ("KORUS FTA"), not names.
@@ -301,6 +333,11 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
     }
   }
   return out;
+}
+
+/** A phrase as a display name: whitespace (line breaks from page source) collapsed. */
+function asName(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 function officialSpeaker(m: OfficialMention): Speaker {

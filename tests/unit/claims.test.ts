@@ -244,6 +244,35 @@ describe('speakers', () => {
   });
 });
 
+describe('more attribution shapes', () => {
+  it('links a bare surname to the full name given earlier and reads "says spokesman X"', () => {
+    const a = article([
+      'Nadia Petrov runs a freight firm in Gdansk.',
+      'Patience matters more than price, Petrov said at the hearing.',
+      'The depot will reopen in June, says spokesman Tomas Lind.',
+    ]);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['Patience matters more than price', 'Nadia Petrov', false],
+      ['The depot will reopen in June', 'Tomas Lind', false],
+    ]);
+  });
+
+  it('takes the words after a parenthetical attribution that follows an introductory phrase', () => {
+    const a = article(['Within weeks of the merger, Petrov said, the firm was cutting routes.']);
+    expect(brief(detectClaims(a, [])).map((c) => c[0])).toEqual(['the firm was cutting routes']);
+  });
+
+  it('does not read "she said according to X" as a second claim', () => {
+    const a = article(['Talks take years, she said according to a court transcript.']);
+    expect(detectClaims(a, []).map((c) => c.text)).toEqual(['Talks take years']);
+  });
+
+  it('does not read a noun object of "claimed" as a clause', () => {
+    const a = article(['Although no group claimed responsibility, the blast raised fears of more attacks.']);
+    expect(detectClaims(a, [])).toEqual([]);
+  });
+});
+
 describe('not claims', () => {
   it('ignores requests, demands, proposals and promises', () => {
     const a = article([

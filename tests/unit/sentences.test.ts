@@ -56,6 +56,13 @@ describe('splitSentences', () => {
     expect(sentences('Headline without a stop\n\nBody starts here. More.')).toEqual(['Headline without a stop', 'Body starts here.', 'More.']);
   });
 
+  it('treats a single line break as whitespace, as in HTML source', () => {
+    expect(sentences('The vote was close,\n   and the count\n   took all night. Results follow.')).toEqual([
+      'The vote was close,\n   and the count\n   took all night.',
+      'Results follow.',
+    ]);
+  });
+
   it('splits only the requested range and returns offsets into the whole text', () => {
     const text = 'Skip this. Keep one. Keep two. Skip that.';
     const start = text.indexOf('Keep one');
