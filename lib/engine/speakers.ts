@@ -27,7 +27,7 @@ interface PersonAnchor {
   block: number;
   speaker: Speaker;
   /** True for the speaker of a claim (recorded at the claim), false for a mention in the text. */
-  spoke?: boolean;
+  spoke: boolean;
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -95,6 +95,9 @@ export class SpeakerResolver {
   private readonly anchors: PersonAnchor[] = [];
   private readonly officials: readonly OfficialMention[];
   private lastGroupSpeaker: { block: number; speaker: Speaker } | null = null;
+  private readonly bySurname = new Map<string, PersonAnchor[]>();
+  /** Speakers of claims found so far, sorted by position. */
+  private readonly spoke: PersonAnchor[] = [];
 
   constructor(
     private readonly article: ArticleText,
@@ -105,14 +108,15 @@ export class SpeakerResolver {
     this.officials = [...officials].sort((a, b) => a.start - b.start);
     for (const m of this.officials) {
       if (this.insideQuote(m.start) || this.isModifierUse(m, article.text.length)) continue;
-      this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m) });
+      this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m), spoke: false });
     }
     for (const name of findPersonalNames(article, this.insideQuote)) {
       if (this.officials.some((m) => m.start < name.end && m.end > name.start)) continue;
       const speaker: Speaker = { name: asName(article.text.slice(name.start, name.end)), entityId: null, person: true };
-      this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker });
+      this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker, spoke: false });
     }
     this.anchors.sort((a, b) => a.at - b.at);
+    for (const a of this.anchors) this.indexSurname(a);
   }
 
   /** Index of the block containing `pos`, or -1. */
@@ -135,15 +139,12 @@ export class SpeakerResolver {
   remember(at: number, speaker: Speaker): void {
     const block = this.blockOf(at);
     if (speaker.person) {
-      this.anchors.push({ at, block, speaker, spoke: true });
-      // Keep sorted: claims arrive nearly in order, so one insertion step suffices in practice.
-      for (let i = this.anchors.length - 1; i > 0; i--) {
-        const a = this.anchors[i];
-        const b = this.anchors[i - 1];
-        if (!a || !b || b.at <= a.at) break;
-        this.anchors[i] = b;
-        this.anchors[i - 1] = a;
-      }
+      const anchor: PersonAnchor = { at, block, speaker, spoke: true };
+      // Claims arrive nearly in order, so insertion from the end is short.
+      let i = this.spoke.length;
+      while (i > 0 && (this.spoke[i - 1]?.at ?? 0) > at) i--;
+      this.spoke.splice(i, 0, anchor);
+      this.indexSurname(anchor);
     }
     this.lastGroupSpeaker = { block, speaker };
   }
@@ -160,31 +161,42 @@ export class SpeakerResolver {
   /** The most recent person mentioned before `at`, in the same or the previous block. */
   personBefore(at: number): Speaker | null {
     const block = this.blockOf(at);
-    let lo = 0;
-    let hi = this.anchors.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.anchors[mid]?.at ?? 0) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    // People named inside what someone said are not who "he" refers to: skip anchors inside claims.
-    for (let i = lo - 1; i >= 0 && lo - i <= 20; i--) {
+    let mention: PersonAnchor | null = null;
+    const lo = lastBefore(this.anchors, at);
+    // People named inside what someone said are not who "he" refers to: skip mentions inside claims.
+    for (let i = lo; i >= 0 && lo - i < 20; i--) {
       const a = this.anchors[i];
-      if (!a || a.block < block - 1) return null;
-      if (a.spoke === true || !this.insideClaim(a.at)) return a.speaker;
+      if (!a) break;
+      if (!this.insideClaim(a.at)) {
+        mention = a;
+        break;
+      }
     }
-    return null;
+    const spoke = this.spoke[lastBefore(this.spoke, at)] ?? null;
+    const best = !mention ? spoke : !spoke ? mention : mention.at > spoke.at ? mention : spoke;
+    if (!best || best.block < block - 1) return null;
+    return best.speaker;
   }
 
-  /** The latest person before `at` whose name ends with `surname`, or null. */
+  /** The latest person before `at` whose name ends with `surname`, or null (binary search per surname). */
   private personNamed(surname: string, at: number): Speaker | null {
-    for (let i = this.anchors.length - 1; i >= 0; i--) {
-      const a = this.anchors[i];
-      if (!a || a.at >= at) continue;
-      const parts = a.speaker.name.split(' ');
-      if (parts.length > 1 && parts[parts.length - 1] === surname) return a.speaker;
+    const list = this.bySurname.get(surname);
+    return list ? (list[lastBefore(list, at)]?.speaker ?? null) : null;
+  }
+
+  /** Indexes a multi-word personal name by its last word, keeping each list sorted by position. */
+  private indexSurname(anchor: PersonAnchor): void {
+    const parts = anchor.speaker.name.split(' ');
+    const surname = parts[parts.length - 1];
+    if (parts.length < 2 || !surname) return;
+    let list = this.bySurname.get(surname);
+    if (!list) {
+      list = [];
+      this.bySurname.set(surname, list);
     }
-    return null;
+    let i = list.length;
+    while (i > 0 && (list[i - 1]?.at ?? 0) > anchor.at) i--;
+    list.splice(i, 0, anchor);
   }
 
   /** Resolves a pronoun used as a speaker at `at`. */
@@ -333,6 +345,18 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
     }
   }
   return out;
+}
+
+/** Index of the last anchor (sorted by position) before `at`, or -1. */
+function lastBefore(list: readonly PersonAnchor[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** A phrase as a display name: whitespace (line breaks from page source) collapsed. */
