@@ -17,7 +17,8 @@ const STRONG_NEGATIVE_WORDS = new Set([
   'nav', 'navbar', 'navigation', 'menu', 'footer', 'comment', 'comments', 'disqus', 'sidebar', 'related',
   'promo', 'share', 'sharing', 'sharetools', 'social', 'ad', 'ads', 'advert', 'adverts', 'advertisement',
   'sponsor', 'sponsored', 'mostread', 'popular', 'trending', 'byline', 'caption', 'newsletter', 'subscribe',
-  'signup', 'breadcrumb', 'breadcrumbs', 'outbrain', 'taboola', 'recirculation', 'recommended',
+  'signup', 'breadcrumb', 'breadcrumbs', 'outbrain', 'taboola', 'recirculation', 'recommended', 'adblocker', 'paywall',
+  'gallery', 'slideshow', 'legend', 'photo', 'image', 'video', 'player',
 ]);
 
 /** Class/id words that mark furniture unless the element also has an article-like name ("story-meta" holds the headline). */
@@ -28,7 +29,7 @@ const WEAK_NEGATIVE_WORDS = new Set([
 
 /** Multi-word hints, matched on the joined class/id string. */
 const NEGATIVE_PHRASES =
-  /most[-_]?read|most[-_]?popular|read[-_]?more|off[-_]screen|sr[-_]only|visually[-_]hidden|screen[-_]reader|related|nocontent|byline|timestamp|dateline|newsletter|advert|sponsor|share[-_]?(?:bar|tools|buttons)/i;
+  /most[-_]?read|most[-_]?popular|off[-_]screen|sr[-_]only|visually[-_]hidden|screen[-_]reader|related|nocontent|byline|timestamp|dateline|newsletter|advert|sponsor|share[-_]?(?:bar|tools|buttons)/i;
 
 /** Class/id words that mark the article container (cancel a negative word on the same element). */
 const POSITIVE_WORDS = new Set([
@@ -183,7 +184,8 @@ function semanticBonus(el: Element): number {
  * adds a score (1 + commas + one per 100 characters, up to 3) to its parent,
  * half to its grandparent and a sixth to the next ancestor; candidates are then
  * weighted by link density, class/id hints and semantic markers
- * (`itemprop=articleBody`, `<article>`, `<main>`).
+ * (`itemprop=articleBody`, `<article>`, `<main>`), then widened when the body
+ * is split across sibling containers.
  */
 export function findBodyRoot(doc: Document): Element | null {
   // Scan from <html>: parsers recovering from broken markup can leave several <body> elements.
@@ -213,31 +215,55 @@ export function findBodyRoot(doc: Document): Element | null {
   }
   let best: Element | null = null;
   let bestScore = -Infinity;
-  const finals = new Map<Element, number>();
   for (const [el, raw] of scores) {
     const final = raw * (1 - linkDensity(el)) + classWeight(el) * 0.2 + semanticBonus(el);
-    finals.set(el, final);
     if (final > bestScore) {
       bestScore = final;
       best = el;
     }
   }
   if (!best) return null;
-  return widenToSiblings(best, finals, bestScore);
+  return widenToSplitBody(best, paragraphs.filter(({ p }) => !furniture.inside(p)));
+}
+
+function classTokens(el: Element): string[] {
+  return (el.getAttribute('class') ?? '').split(/\s+/).filter((t) => t !== '');
+}
+
+/** True when two elements look like parts of one series: same tag and a shared class name. */
+function sameKind(a: Element, b: Element): boolean {
+  if (a.localName !== b.localName) return false;
+  const tokens = classTokens(a);
+  return classTokens(b).some((t) => tokens.includes(t));
 }
 
 /**
- * When the body is split across sibling containers (a paywall or ad slot
- * between two halves), the parent is the root: a sibling qualifies when it
- * scores at least a third of the best candidate.
+ * When the body is split across containers (`div.body-part` × 3 with ads
+ * between them, or an intro box before the main text), the best-scoring
+ * container holds only part of it. Within three levels up, takes the nearest
+ * ancestor that either has a child of the same kind (tag and class) as the
+ * branch holding the body, itself holding prose, or holds clearly more prose
+ * (15% and 150 characters more). Paragraphs in list items (teaser lists) do
+ * not count as prose here.
  */
-function widenToSiblings(best: Element, finals: Map<Element, number>, bestScore: number): Element {
-  const parent = best.parentElement;
-  if (!parent || parent.localName === 'body' || parent.localName === 'html') return best;
-  for (const sibling of parent.children) {
-    if (sibling === best) continue;
-    const score = finals.get(sibling);
-    if (score !== undefined && score >= Math.max(8, bestScore / 3) && !isFurniture(sibling)) return parent;
+function widenToSplitBody(best: Element, paragraphs: readonly { p: Element; text: string }[]): Element {
+  const prose = paragraphs.filter(({ p }) => p.closest('li') === null);
+  const proseIn = (el: Element): number => {
+    let n = 0;
+    for (const { p, text } of prose) if (el.contains(p)) n += text.length;
+    return n;
+  };
+  const bestProse = proseIn(best);
+  let node: Element = best;
+  for (let level = 0; level < 3; level++) {
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent.localName === 'body' || parent.localName === 'html') break;
+    for (const sibling of parent.children) {
+      if (sibling !== node && sameKind(sibling, node) && !isFurniture(sibling) && proseIn(sibling) >= 100) return parent;
+    }
+    const more = proseIn(parent);
+    if (more >= bestProse * 1.15 && more - bestProse >= 150) return parent;
+    node = parent;
   }
   return best;
 }
