@@ -141,6 +141,23 @@ describe.each(parsers)('extractArticle edge cases (%s)', (_name, parse) => {
   });
 });
 
+describe.each(parsers)('extractArticle on a body split across containers (%s)', (_name, parse) => {
+  it('joins the parts and leaves out what sits between and after them', () => {
+    const dom = extractArticle(parse(page('split-body.html')));
+    expect(dom).not.toBeNull();
+    if (!dom) return;
+    const texts = blockTexts(dom);
+    expect(texts[0]).toBe('Library hours to grow in spring');
+    expect(texts.slice(1).map((t) => t.slice(0, 20))).toEqual([
+      'The city library wil',
+      'Councillor Ines More',
+      'Staff unions had ask',
+      'Evening hours on Thu',
+    ]);
+    expectPiecesMapBack(dom);
+  });
+});
+
 describe('extractArticle on the seed sample', () => {
   const dom = extractArticle(parseHtmlDocument(readFileSync(join(__dirname, '..', '..', 'samples', 'seed-korus-2017.html'), 'utf8')));
 
