@@ -215,7 +215,11 @@ export function findBodyRoot(doc: Document): Element | null {
   }
   let best: Element | null = null;
   let bestScore = -Infinity;
-  for (const [el, raw] of scores) {
+  // Highest raw score first, so candidates that cannot win even with the largest bonus are
+  // skipped before their (costly) link density is measured.
+  const MAX_BONUS = 25 * 0.2 + 40;
+  for (const [el, raw] of [...scores].sort((a, b) => b[1] - a[1])) {
+    if (raw + MAX_BONUS <= bestScore) break;
     const final = raw * (1 - linkDensity(el)) + classWeight(el) * 0.2 + semanticBonus(el);
     if (final > bestScore) {
       bestScore = final;
@@ -247,12 +251,19 @@ function sameKind(a: Element, b: Element): boolean {
  * not count as prose here.
  */
 function widenToSplitBody(best: Element, paragraphs: readonly { p: Element; text: string }[]): Element {
-  const prose = paragraphs.filter(({ p }) => p.closest('li') === null);
-  const proseIn = (el: Element): number => {
-    let n = 0;
-    for (const { p, text } of prose) if (el.contains(p)) n += text.length;
-    return n;
-  };
+  // Prose per ancestor, in one upward walk per paragraph (no subtree scans).
+  const proseBy = new Map<Element, number>();
+  for (const { p, text } of paragraphs) {
+    const chain: Element[] = [];
+    let inList = false;
+    for (let e = p.parentElement; e; e = e.parentElement) {
+      if (e.localName === 'li') inList = true;
+      chain.push(e);
+    }
+    if (inList) continue;
+    for (const e of chain) proseBy.set(e, (proseBy.get(e) ?? 0) + text.length);
+  }
+  const proseIn = (el: Element): number => proseBy.get(el) ?? 0;
   const bestProse = proseIn(best);
   let node: Element = best;
   for (let level = 0; level < 3; level++) {
