@@ -104,10 +104,16 @@ function refs(numbers: readonly number[]): string {
   return numbers.map((n) => `[${n}]`).join('');
 }
 
-/** When a role was held ("Jul 30, 2017 – Feb 28, 2019", "2017 – present"), or '' when the pack does not say. */
+/**
+ * When a role was held ("Jul 30, 2017 – Feb 28, 2019", "from 2017", "until 2006"),
+ * or '' when the pack does not say. An open end means the end is not recorded,
+ * not that the role is current, so it is never shown as "present".
+ */
 export function describeRoleSpan(role: Role): string {
-  if (!role.from && !role.to) return '';
-  return `${role.from ? formatPartialDate(role.from) : '…'} – ${role.to ? formatPartialDate(role.to) : t('roleCurrent')}`;
+  if (role.from && role.to) return `${formatPartialDate(role.from)} – ${formatPartialDate(role.to)}`;
+  if (role.from) return t('roleFrom', formatPartialDate(role.from));
+  if (role.to) return t('roleUntil', formatPartialDate(role.to));
+  return '';
 }
 
 /** "Trade Minister (MOTIE, KR), Jul 2017 – Sep 2018" in the UI language. */

@@ -32,6 +32,7 @@ export function OfficialCard({ mention, packs, articleDate }: { mention: Officia
       {role ? (
         <p class="gloss-role">
           {roleLabel(role)}
+          {roleDates(role) ? <span class="gloss-muted"> · {roleDates(role)}</span> : null}
           {articleDate && roleHeldOn(role, articleDate) ? <span class="gloss-muted"> · at the article's date ({articleDate})</span> : null}
         </p>
       ) : (
