@@ -64,6 +64,8 @@ export function isPaintableElement(el: Element | null): boolean {
 /** One original text node split and wrapped by the fallback, remembered so it can be restored exactly. */
 interface WrapRecord {
   original: Text;
+  /** What `original` held right after the split: if it holds anything else, the page rewrote it. */
+  head: string;
   /** All parts, `original` first, in document order. */
   segments: Text[];
   marks: Element[];
@@ -142,8 +144,16 @@ export class Highlighter {
    * (the page edited its text); returns how many were dropped.
    */
   prune(): number {
-    // Marks mode keeps its own nodes; its stored ranges are re-resolved on the next rewrap.
-    if (!this.api) return 0;
+    // Marks mode keeps its own nodes and re-resolves its ranges on the next rewrap, unless the page
+    // rewrote a text node Gloss had split: then the split tails must go now, or the page shows them twice.
+    if (!this.api) {
+      if (!this.wraps.some((rec) => rec.original.data !== rec.head)) return 0;
+      const dropped = this.items.size;
+      this.stopFlash();
+      this.items.clear();
+      this.unwrapAll();
+      return dropped;
+    }
     let dropped = 0;
     for (const [id, item] of this.items) {
       if (isRangeValid(item.range)) continue;
@@ -289,7 +299,7 @@ export class Highlighter {
     const tails: Text[] = [];
     for (let i = offsets.length - 1; i >= 0; i--) tails.unshift(node.splitText(offsets[i]!));
     segments.push(...tails);
-    const record: WrapRecord = { original: node, segments, marks: [] };
+    const record: WrapRecord = { original: node, head: node.data, segments, marks: [] };
     for (let i = 0; i < segments.length; i++) {
       const s = bounds[i]!;
       const e = bounds[i + 1]!;
@@ -320,10 +330,12 @@ export class Highlighter {
         while (mark.firstChild) p.insertBefore(mark.firstChild, mark);
         p.removeChild(mark);
       }
+      // A page that rewrote its own node (holding a reference to it) meant the whole text: keep that, drop the tails.
+      const rewritten = rec.original.data !== rec.head;
       let text = '';
       for (const seg of rec.segments) text += seg.data;
       for (let i = 1; i < rec.segments.length; i++) rec.segments[i]!.remove();
-      if (rec.original.data !== text) rec.original.data = text;
+      if (!rewritten && rec.original.data !== text) rec.original.data = text;
     }
     this.wraps = [];
     this.marksById.clear();

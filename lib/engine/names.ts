@@ -87,6 +87,9 @@ export function isNameWord(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
+/** Most hyphen joins one name word can have ("Jean-Marie-Louise" has 2): real names stay far below. */
+const MAX_HYPHEN_JOINS = 4;
+
 /** A run of name tokens, `first` to `end` (exclusive). */
 export interface NameRun {
   first: number;
@@ -105,15 +108,19 @@ export function readName(tokens: readonly Token[], i: number, maxWords = 4): Nam
   if (!isNameWord(tokens, i) && !startsWithParticle(tokens, i)) return null;
   let end = i + 1;
   let words = 1;
+  // Hyphen joins in the current word: bounded, so a long hyphen chain cannot make every call read to its end.
+  let joins = 0;
   if (startsWithParticle(tokens, i)) end = i + 2;
   while (end < tokens.length) {
     const prev = tokens[end - 1]!;
     const t = tokens[end]!;
     if (!continuesPhrase(prev, t)) break;
     if (isHyphenJoin(t) && /^\p{L}/u.test(t.text) && !NOT_NAME_WORDS.has(t.norm)) {
+      if (++joins > MAX_HYPHEN_JOINS) break;
       end++;
       continue;
     }
+    joins = 0;
     if (NAME_PARTICLES.has(t.text)) {
       // One or more particles, then a name word: "de la Vega", "bin Laden".
       let j = end;
