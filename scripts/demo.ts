@@ -3,9 +3,14 @@
  *
  * - With a display ($DISPLAY set): opens a real window on the article with Gloss
  *   loaded and waits until you close it.
- * - Without one: runs headless and writes three screenshots to demo-output/
- *   (page.png: the annotated article; card.png: the card shown on hovering an
- *   official; popup.png: the popup for that tab), prints their paths, exits 0.
+ * - Without one: runs headless and writes screenshots to demo-output/, prints
+ *   their paths, exits 0:
+ *   - page.png: the annotated article (1280×900);
+ *   - card.png: the card of the "$28 billion" figure, with its check against
+ *     the official series; card-official.png: the card of the first official;
+ *   - popup.png: the popup page at 1280×900, wide layout ("This page" beside
+ *     "Context": lists, timeline with the article's date, chart with the
+ *     article's figure); popup-narrow.png: the toolbar-size popup (400×600).
  *
  * Runs after `npm run build` (the npm script does both). Everything is local:
  * the article is served from 127.0.0.1 and the browser has a throwaway profile.
@@ -13,6 +18,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { HIGHLIGHT_NAMES } from '../lib/messages';
 import { CHROMIUM, missingBrowserMessage } from '../tests/e2e/helpers/browsers';
 import { launchChromiumWithGloss, popupUrl, tabIdOf } from '../tests/e2e/helpers/chromium';
@@ -25,6 +31,45 @@ import { REPO_ROOT, SEED_PATH, serveSeedArticle } from './serve';
 const OUTPUT_DIR = join(REPO_ROOT, 'demo-output');
 /** How long a hover takes to open a card (the card opens after a short intent delay). */
 const HOVER_WAIT_MS = 600;
+/** The figure whose card card.png shows: it has a check against the official trade series. */
+const FIGURE_HOVER_TEXT = '$28 billion';
+/** The popup page's size for popup.png: wide enough for both panels and the context side by side. */
+const WIDE_POPUP = { width: 1280, height: 900 };
+/** The toolbar popup's size, for popup-narrow.png. */
+const NARROW_POPUP = { width: 400, height: 600 };
+
+/**
+ * Hovers the first occurrence of `text` on the page and saves the screen once
+ * the card is open. Warns (and still saves) when the text is missing or when
+ * nothing changed on screen, i.e. no card opened.
+ */
+async function screenshotCard(page: Page, text: string, path: string): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.waitForTimeout(HOVER_WAIT_MS);
+  const rect = await page.evaluate(rectOfText, text);
+  if (!rect) {
+    console.warn(`warning: "${text}" not found on the page; ${path} shows no card`);
+    await page.screenshot({ path });
+    return;
+  }
+  const before = await page.screenshot();
+  await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
+  await page.waitForTimeout(HOVER_WAIT_MS);
+  const after = await page.screenshot();
+  await writeFile(path, after);
+  if (before.equals(after)) console.warn(`warning: hovering "${text}" changed nothing on screen: no card appeared`);
+}
+
+/** Opens the popup page for `tabId` at `size` and saves it once its lists are drawn. */
+async function screenshotPopup(page: Page, url: string, size: { width: number; height: number }, path: string): Promise<void> {
+  await page.setViewportSize(size);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('.gloss-list li').first().waitFor({ timeout: 10_000 }).catch(() => {
+    console.warn(`warning: the popup listed nothing; ${path} shows its state instead`);
+  });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path });
+}
 
 if (!existsSync(CHROMIUM.path)) {
   console.error(missingBrowserMessage(CHROMIUM));
@@ -58,31 +103,20 @@ try {
     const pagePng = join(OUTPUT_DIR, 'page.png');
     await page.screenshot({ path: pagePng });
 
-    // Aim at the first official: scroll its text into view, then hover it.
-    const rect = await page.evaluate(rectOfText, SEED_EXPECTED.hoverText);
     const cardPng = join(OUTPUT_DIR, 'card.png');
-    if (!rect) {
-      console.warn(`warning: "${SEED_EXPECTED.hoverText}" not found on the page; card.png shows no hover`);
-      await page.screenshot({ path: cardPng });
-    } else {
-      await page.mouse.move(2, 2);
-      const before = await page.screenshot();
-      await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
-      await page.waitForTimeout(HOVER_WAIT_MS);
-      const after = await page.screenshot();
-      await writeFile(cardPng, after);
-      if (before.equals(after)) console.warn('warning: hovering the official changed nothing on screen: no card appeared');
-    }
+    const officialPng = join(OUTPUT_DIR, 'card-official.png');
+    await screenshotCard(page, FIGURE_HOVER_TEXT, cardPng);
+    await screenshotCard(page, SEED_EXPECTED.hoverText, officialPng);
 
     const tabId = await tabIdOf(gloss.background, page);
     const popup = await gloss.context.newPage();
-    await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(popupUrl(gloss.extensionId, tabId), { waitUntil: 'load' });
-    await popup.waitForTimeout(800);
+    const url = popupUrl(gloss.extensionId, tabId);
     const popupPng = join(OUTPUT_DIR, 'popup.png');
-    await popup.screenshot({ path: popupPng });
+    const narrowPng = join(OUTPUT_DIR, 'popup-narrow.png');
+    await screenshotPopup(popup, url, WIDE_POPUP, popupPng);
+    await screenshotPopup(popup, url, NARROW_POPUP, narrowPng);
 
-    for (const path of [pagePng, cardPng, popupPng]) console.log(path);
+    for (const path of [pagePng, cardPng, officialPng, popupPng, narrowPng]) console.log(path);
   }
 } finally {
   await gloss.close().catch(() => undefined);

@@ -39,10 +39,13 @@ function LookupCard({ text, packs, articleDate }: { text: string; packs: readonl
   );
 }
 
-/** One card: a labelled dialog with a close button around the card for its kind. */
+/**
+ * One card: a labelled, non-modal dialog with a close button around the card for
+ * its kind. It can take focus itself (tabindex -1) when opened from the keyboard.
+ */
 export function Card({ model, packs, onClose }: { model: CardModel; packs: readonly KnowledgePack[]; onClose?: () => void }) {
   return (
-    <div class={`gloss-card gloss-card-${model.kind}`} role="dialog" aria-label={LABEL[model.kind]}>
+    <div class={`gloss-card gloss-card-${model.kind}`} role="dialog" aria-label={LABEL[model.kind]} tabIndex={-1}>
       {onClose ? (
         <button type="button" class="gloss-close" aria-label="Close" onClick={onClose}>
           ×

@@ -14,22 +14,30 @@ function formatOfficial(value: number, unit: string): string {
   return unit === 'USD' || unit === 'KRW' ? formatMoney(value, unit) : `${value} ${unit}`;
 }
 
+const VERDICT_MARK: Record<FigureCheck['verdict'], string> = { matches: '✓', differs: '≠', 'no-data': '?' };
+
+/**
+ * The check against the official series: the verdict first, then the engine's
+ * one-sentence comparison, then the official value with its basis, related
+ * series for the same period, and the sources.
+ */
 function CheckSection({ check, packs }: { check: FigureCheck; packs: readonly KnowledgePack[] }) {
   const pack = findPack(packs, check.packId);
   const sources = pack ? sourcesFor(pack, check.sourceIds) : [];
   return (
     <div class={`gloss-check gloss-verdict-${check.verdict}`}>
       <p class="gloss-verdict">
+        <span class="gloss-verdict-mark" aria-hidden="true">{VERDICT_MARK[check.verdict]}</span>
         <strong>{VERDICT_LABEL[check.verdict]}</strong>
       </p>
-      <p>
+      {check.note ? <p class="gloss-check-note">{check.note}</p> : null}
+      <p class="gloss-check-official">
         {check.seriesLabel}, {check.period}
         {check.officialValue !== null ? <>: {formatOfficial(check.officialValue, check.unit)}</> : null}
       </p>
-      <p class="gloss-muted">Basis: {check.basis}</p>
-      {check.note ? <p>{check.note}</p> : null}
+      <p class="gloss-muted gloss-small">Basis: {check.basis}</p>
       {check.related && check.related.length > 0 ? (
-        <ul class="gloss-related-values">
+        <ul class="gloss-related-values gloss-small">
           {check.related.map((r, i) => (
             <li key={i}>
               {r.label}: {formatOfficial(r.value, check.unit)} <span class="gloss-muted">({r.basis})</span>

@@ -10,7 +10,12 @@ export interface CardHost {
   hide(): void;
   readonly isOpen: boolean;
   readonly model: CardModel | null;
-  /** Moves the card focus inside it (keyboard users). */
+  /**
+   * Moves focus into the open card (keyboard users): the card itself, so a
+   * screen reader reads it and Tab reaches its close button and links. Where
+   * focus was is remembered, and `hide()` puts it back if focus was still in
+   * the card. Hover never calls this: pointing must not move focus.
+   */
   focus(): void;
   /** Removes the UI and its listeners. */
   destroy(): void;
@@ -21,6 +26,13 @@ export interface CardHostEvents {
   onPointerEnter: () => void;
   onPointerLeave: () => void;
   onClose: () => void;
+  /** Alt+Shift+N / Alt+Shift+P pressed inside the card (those keys never reach the page from there). */
+  onNavigate?: (step: 1 | -1) => void;
+}
+
+/** True for an element that can be given focus back (an HTML or SVG element still in the page). */
+function canRefocus(el: Element | null): el is HTMLElement {
+  return !!el && el.isConnected && typeof (el as HTMLElement).focus === 'function';
 }
 
 /**
@@ -29,12 +41,21 @@ export interface CardHostEvents {
  * too) and resize re-measure once per frame.
  */
 export function createCardHost(container: HTMLElement, packs: readonly KnowledgePack[], events: CardHostEvents): CardHost {
-  const view = container.ownerDocument.defaultView ?? window;
+  const doc = container.ownerDocument;
+  const view = doc.defaultView ?? window;
+  const root = container.getRootNode() as Document | ShadowRoot;
   let state: CardLayerState = { model: null, anchor: null, tick: 0 };
   let frame: number | null = null;
+  /** Where focus was before `focus()` moved it into the card. */
+  let returnFocus: HTMLElement | null = null;
+  const focusInCard = (): boolean => {
+    const active = root.activeElement;
+    return !!active && container.contains(active);
+  };
   const draw = () =>
     render(
-      <CardLayer state={state} packs={packs} onClose={events.onClose} onPointerEnter={events.onPointerEnter} onPointerLeave={events.onPointerLeave} />,
+      <CardLayer state={state} packs={packs} onClose={events.onClose} onPointerEnter={events.onPointerEnter}
+        onPointerLeave={events.onPointerLeave} onNavigate={events.onNavigate} />,
       container,
     );
   const onMove = () => {
@@ -55,8 +76,11 @@ export function createCardHost(container: HTMLElement, packs: readonly Knowledge
     },
     hide() {
       if (!state.model) return;
+      const hadFocus = focusInCard();
       state = { model: null, anchor: null, tick: state.tick + 1 };
       draw();
+      if (hadFocus && canRefocus(returnFocus)) returnFocus.focus({ preventScroll: true });
+      returnFocus = null;
     },
     get isOpen() {
       return state.model !== null;
@@ -65,7 +89,14 @@ export function createCardHost(container: HTMLElement, packs: readonly Knowledge
       return state.model;
     },
     focus() {
-      container.querySelector<HTMLElement>('.gloss-close')?.focus();
+      const card = container.querySelector<HTMLElement>('.gloss-card');
+      if (!card) return;
+      if (!focusInCard()) {
+        // The page's focused element; the page's body (nothing focused) is not worth returning to.
+        const active = doc.activeElement;
+        returnFocus = active !== doc.body && active !== null && !active.contains(container) && canRefocus(active) ? active : null;
+      }
+      card.focus({ preventScroll: true });
     },
     destroy() {
       view.removeEventListener('scroll', onMove, { capture: true });

@@ -30,34 +30,41 @@ function PackContext({ pack, annotations }: { pack: KnowledgePack; annotations: 
       <h2 id={`pack-${pack.id}`} class="gloss-context__title">{pack.name}</h2>
       <p class="gloss-muted">{pack.description}</p>
 
-      <h3>{t('contextTimeline')}</h3>
-      <Timeline pack={pack} articleDate={annotations.date} />
-
-      {chartedSeries(annotations, pack).map((series) => (
-        <section key={series.id} class="gloss-context__chart">
-          <h3>{t('contextTrade')}</h3>
-          <TradeChart pack={pack} series={series} overlays={overlaysFor(annotations, pack, series)} />
+      {/* Two parts so a wide page can set them side by side: the timeline, then the data. */}
+      <div class="gloss-context__body">
+        <section class="gloss-context__timeline" aria-labelledby={`timeline-${pack.id}`}>
+          <h3 id={`timeline-${pack.id}`}>{t('contextTimeline')}</h3>
+          <Timeline pack={pack} articleDate={annotations.date} />
         </section>
-      ))}
 
-      {pack.facts.length > 0 ? (
-        <section>
-          <h3>{t('contextFacts')}</h3>
-          <ul class="gloss-facts">
-            {facts.map((fact, i) => (
-              <li key={i}>
-                <p>{fact.text}</p>
-                <p class="gloss-facts__sources"><SourceChips sources={sourcesFor(pack, fact.sourceIds)} /></p>
-              </li>
-            ))}
-          </ul>
-          {pack.facts.length > FACTS_SHOWN ? (
-            <button type="button" class="gloss-link-button" aria-expanded={allFacts} onClick={() => setAllFacts(!allFacts)}>
-              {allFacts ? t('factsShowFewer') : t('factsShowAll', String(pack.facts.length))}
-            </button>
+        <div class="gloss-context__data">
+          {chartedSeries(annotations, pack).map((series) => (
+            <section key={series.id} class="gloss-context__chart">
+              <h3>{t('contextTrade')}</h3>
+              <TradeChart pack={pack} series={series} overlays={overlaysFor(annotations, pack, series)} />
+            </section>
+          ))}
+
+          {pack.facts.length > 0 ? (
+            <section>
+              <h3>{t('contextFacts')}</h3>
+              <ul class="gloss-facts">
+                {facts.map((fact, i) => (
+                  <li key={i}>
+                    <p>{fact.text}</p>
+                    <p class="gloss-facts__sources"><SourceChips sources={sourcesFor(pack, fact.sourceIds)} /></p>
+                  </li>
+                ))}
+              </ul>
+              {pack.facts.length > FACTS_SHOWN ? (
+                <button type="button" class="gloss-link-button" aria-expanded={allFacts} onClick={() => setAllFacts(!allFacts)}>
+                  {allFacts ? t('factsShowFewer') : t('factsShowAll', String(pack.facts.length))}
+                </button>
+              ) : null}
+            </section>
           ) : null}
-        </section>
-      ) : null}
+        </div>
+      </div>
     </article>
   );
 }

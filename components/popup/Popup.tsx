@@ -31,6 +31,29 @@ export interface PopupDeps {
   openOptions(): void;
   reloadTab(tabId: number): void;
   now(): string;
+  /**
+   * The media query that says the popup page is wide enough for "This page"
+   * and "Context" side by side (opened in a tab, or a large window). Absent,
+   * or null, means always tabs (the toolbar popup, tests).
+   */
+  wideLayout?(): MediaQueryList | null;
+}
+
+/** From this width the popup page shows both panels side by side instead of tabs. */
+export const WIDE_LAYOUT_QUERY = '(min-width: 760px)';
+
+/** True while `deps.wideLayout()` matches; follows the window as it is resized. */
+function useWideLayout(deps: PopupDeps): boolean {
+  const [query] = useState(() => deps.wideLayout?.() ?? null);
+  const [wide, setWide] = useState(() => query?.matches ?? false);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = (): void => setWide(query.matches);
+    query.addEventListener('change', onChange);
+    onChange();
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return wide;
 }
 
 /** What the popup knows about the tab. */
@@ -98,12 +121,13 @@ function exportName(url: string, ext: string): string {
 
 /**
  * The toolbar popup: a header with the Gloss mark, tabs "This page" and
- * "Context", and a plain sentence plus the right action for every state a
- * tab can be in.
+ * "Context" (side by side instead when the page is wide, see `wideLayout`),
+ * and a plain sentence plus the right action for every state a tab can be in.
  */
 export function Popup({ deps }: { deps: PopupDeps }) {
   const [view, setView] = useState<View>({ kind: 'checking' });
   const [tab, setTab] = useState<'page' | 'context'>('page');
+  const wide = useWideLayout(deps);
   const [packs, setPacks] = useState<KnowledgePack[]>([]);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState<SettingsNotice | null>(null);
@@ -207,6 +231,22 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const ready = view.kind === 'status' && view.status.state === 'ready' ? view.status : null;
 
+  /** The page's title and lists: one tab in the narrow popup, the left column in the wide one. */
+  const pagePanel = (status: NonNullable<typeof ready>) => (
+    <>
+      {status.title ? <p class="gloss-page-title">{status.title}</p> : null}
+      <PageTab
+        annotations={status.annotations}
+        categories={settings?.categories ?? { officials: true, figures: true, claims: true }}
+        onToggleCategory={toggleCategory}
+        onReveal={(kind, index) => void send({ type: 'gloss:reveal', kind, index })}
+        onCopyMarkdown={() => void copyMarkdown()}
+        onDownloadJson={downloadJson}
+        exportMessage={message}
+      />
+    </>
+  );
+
   return (
     <div class="gloss-popup">
       <header class="gloss-header">
@@ -226,7 +266,18 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         <NoticeBanner notice={notice} onDismiss={() => void deps.dismissNotice().then(() => setNotice(null))} />
       ) : null}
 
-      {ready ? (
+      {ready && wide ? (
+        <div class="gloss-columns">
+          <section class="gloss-column is-page" aria-labelledby="column-page">
+            <h2 id="column-page" class="gloss-column__title">{t('tabThisPage')}</h2>
+            {pagePanel(ready)}
+          </section>
+          <section class="gloss-column is-context" aria-labelledby="column-context">
+            <h2 id="column-context" class="gloss-column__title">{t('tabContext')}</h2>
+            <ContextTab annotations={ready.annotations} packs={packs} />
+          </section>
+        </div>
+      ) : ready ? (
         <>
           <div class="gloss-tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>
             <button id="tab-page" type="button" role="tab" aria-selected={tab === 'page'} aria-controls="panel-page"
@@ -238,21 +289,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               {t('tabContext')}
             </button>
           </div>
-            <div id="panel-page" role="tabpanel" aria-labelledby="tab-page" hidden={tab !== 'page'} class="gloss-panel">
-              {ready.title ? <p class="gloss-page-title">{ready.title}</p> : null}
-              <PageTab
-                annotations={ready.annotations}
-                categories={settings?.categories ?? { officials: true, figures: true, claims: true }}
-                onToggleCategory={toggleCategory}
-                onReveal={(kind, index) => void send({ type: 'gloss:reveal', kind, index })}
-                onCopyMarkdown={() => void copyMarkdown()}
-                onDownloadJson={downloadJson}
-                exportMessage={message}
-              />
-            </div>
-            <div id="panel-context" role="tabpanel" aria-labelledby="tab-context" hidden={tab !== 'context'} class="gloss-panel">
-              <ContextTab annotations={ready.annotations} packs={packs} />
-            </div>
+          <div id="panel-page" role="tabpanel" aria-labelledby="tab-page" hidden={tab !== 'page'} class="gloss-panel">
+            {pagePanel(ready)}
+          </div>
+          <div id="panel-context" role="tabpanel" aria-labelledby="tab-context" hidden={tab !== 'context'} class="gloss-panel">
+            <ContextTab annotations={ready.annotations} packs={packs} />
+          </div>
         </>
       ) : (
         <div class="gloss-panel">

@@ -94,6 +94,10 @@ export function TradeChart({ pack, series, overlays = [] }: { pack: KnowledgePac
   });
   const labelEvery = slots.length > 12 ? 5 : slots.length > 6 ? 2 : 1;
   const overlayYears = new Set(overlays.map((o) => Number(o.check.period.slice(0, 4))));
+  // Year labels: every `labelEvery`-th and the last, plus the overlaid years, which win over a regular label next to them (they would overlap).
+  const nextToOverlay = (i: number): boolean => overlayYears.has(slots[i - 1]?.year ?? NaN) || overlayYears.has(slots[i + 1]?.year ?? NaN);
+  const labelled = (i: number): boolean =>
+    overlayYears.has(slots[i]!.year) || ((i % labelEvery === 0 || i === slots.length - 1) && !nextToOverlay(i));
   const gaps = slots.filter((s) => s.value === null).length;
   const titleId = `chart-title-${series.id}`;
   const descId = `chart-desc-${series.id}`;
@@ -152,7 +156,7 @@ export function TradeChart({ pack, series, overlays = [] }: { pack: KnowledgePac
           );
         })}
         {slots.map((s, i) =>
-          i % labelEvery === 0 || i === slots.length - 1 || overlayYears.has(s.year) ? (
+          labelled(i) ? (
             <text key={`label-${s.year}`} class="gloss-chart__year" x={x(i) + barW / 2} y={H - 8} text-anchor="middle">
               {`'${String(s.year).slice(2)}`}
             </text>

@@ -3,7 +3,7 @@
  * packs, settings, clipboard and downloads.
  */
 import { browser } from 'wxt/browser';
-import type { PopupDeps, TargetTab } from '../../components/popup/Popup';
+import { WIDE_LAYOUT_QUERY, type PopupDeps, type TargetTab } from '../../components/popup/Popup';
 import { bundledPacks } from '../../lib/packs/bundled';
 import { listUserPacks } from '../../lib/packs/user-packs';
 import { dismissNotice, loadSettings, updateSettings } from '../../lib/settings/store';
@@ -56,4 +56,6 @@ export const browserPopupDeps: PopupDeps = {
     window.close();
   },
   now: () => new Date().toISOString(),
+  // The toolbar popup is 400 px wide and keeps its tabs; opened in a tab, the page is wide enough for both panels.
+  wideLayout: () => (typeof matchMedia === 'function' ? matchMedia(WIDE_LAYOUT_QUERY) : null),
 };
