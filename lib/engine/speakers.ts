@@ -93,7 +93,12 @@ export function wordsIn(text: string, start: number, end: number): { w: string; 
  */
 export class SpeakerResolver {
   private readonly anchors: PersonAnchor[] = [];
+  /** Official mentions sorted by start (stable), with their starts and a running maximum of their ends, for binary searches. */
   private readonly officials: readonly OfficialMention[];
+  private readonly officialStarts: Int32Array;
+  private readonly officialMaxEnd: Int32Array;
+  /** Per role noun, the officials whose role mentions it (sorted by start), built on first use. */
+  private readonly byRoleNoun = new Map<string, OfficialMention[]>();
   private lastGroupSpeaker: { block: number; speaker: Speaker } | null = null;
   private readonly bySurname = new Map<string, PersonAnchor[]>();
   /** Speakers of claims found so far, sorted by position. */
@@ -106,12 +111,19 @@ export class SpeakerResolver {
     private readonly insideClaim: (pos: number) => boolean = () => false,
   ) {
     this.officials = [...officials].sort((a, b) => a.start - b.start);
+    this.officialStarts = Int32Array.from(this.officials, (m) => m.start);
+    this.officialMaxEnd = new Int32Array(this.officials.length);
+    let maxEnd = -1;
+    this.officials.forEach((m, i) => {
+      maxEnd = Math.max(maxEnd, m.end);
+      this.officialMaxEnd[i] = maxEnd;
+    });
     for (const m of this.officials) {
       if (this.insideQuote(m.start) || this.isModifierUse(m, article.text.length)) continue;
       this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m), spoke: false });
     }
     for (const name of findPersonalNames(article, this.insideQuote)) {
-      if (this.officials.some((m) => m.start < name.end && m.end > name.start)) continue;
+      if (this.officialEndingAfter(name.end, name.start)) continue;
       const speaker: Speaker = { name: asName(article.text.slice(name.start, name.end)), entityId: null, person: true };
       this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker, spoke: false });
     }
@@ -133,6 +145,25 @@ export class SpeakerResolver {
       else return mid;
     }
     return -1;
+  }
+
+  /** Number of official mentions starting before `pos` (binary search over the sorted starts). */
+  private officialsBefore(pos: number): number {
+    const starts = this.officialStarts;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether some official mention starts before `startBefore` and ends after `endAfter` (overlap and cover tests in O(log n)). */
+  private officialEndingAfter(startBefore: number, endAfter: number): boolean {
+    const n = this.officialsBefore(startBefore);
+    return n > 0 && (this.officialMaxEnd[n - 1] ?? -1) > endAfter;
   }
 
   /** Records a claim's speaker so that later pronouns ("he said", "they said") can refer back to it. */
@@ -211,19 +242,28 @@ export class SpeakerResolver {
 
   /** The official nearest to `at` whose role title contains `roleNoun`. */
   private officialByRole(roleNoun: string, at: number): Speaker | null {
-    let best: OfficialMention | null = null;
-    let bestDistance = Infinity;
-    for (const m of this.officials) {
-      const title = `${m.role?.title ?? ''} ${m.role?.org ?? ''}`.toLowerCase();
-      if (!title.includes(roleNoun)) continue;
-      // Prefer mentions before the role noun: "Kim ... the minister said".
-      const distance = m.start <= at ? at - m.start : (m.start - at) * 2;
-      if (distance < bestDistance) {
-        best = m;
-        bestDistance = distance;
-      }
+    let list = this.byRoleNoun.get(roleNoun);
+    if (!list) {
+      list = this.officials.filter((m) => `${m.role?.title ?? ''} ${m.role?.org ?? ''}`.toLowerCase().includes(roleNoun));
+      this.byRoleNoun.set(roleNoun, list);
     }
-    return best ? officialSpeaker(best) : null;
+    // Only two candidates can be nearest: the latest mention at or before `at` (the first of those
+    // sharing its start) and the first after it. Mentions before are preferred ("Kim ... the minister
+    // said"): one after counts double its distance, and a tie goes to the one before.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.start ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    let b = lo - 1;
+    while (b > 0 && list[b - 1]?.start === list[b]?.start) b--;
+    const before = list[b];
+    const after = list[lo];
+    if (!before) return after ? officialSpeaker(after) : null;
+    if (!after) return officialSpeaker(before);
+    return officialSpeaker(at - before.start <= (after.start - at) * 2 ? before : after);
   }
 
   /**
@@ -244,14 +284,15 @@ export class SpeakerResolver {
     // A surname alone ("Petrov", "Mr. Petrov") after the full name was given: the same person.
     const bare = words.length === 1 || (words.length === 2 && COURTESY_TITLES.has(first.w.toLowerCase()));
     const surname = words[words.length - 1]?.w ?? '';
-    if (bare && isCapitalised(surname) && !this.officials.some((m) => m.start <= phraseStart && m.end >= phraseEnd)) {
+    if (bare && isCapitalised(surname) && !this.officialEndingAfter(phraseStart + 1, phraseEnd - 1)) {
       const known = this.personNamed(surname, phraseStart);
       if (known) return known;
     }
     // An official heading the phrase.
-    for (const m of this.officials) {
-      if (m.start < phraseStart || m.end > phraseEnd) continue;
-      if (this.isModifierUse(m, phraseEnd)) continue;
+    for (let i = this.officialsBefore(phraseStart); i < this.officials.length; i++) {
+      const m = this.officials[i];
+      if (!m || m.start >= phraseEnd) break;
+      if (m.end > phraseEnd || this.isModifierUse(m, phraseEnd)) continue;
       return officialSpeaker(m);
     }
     // An appositive phrase ("Jane Doe, a senior fellow"): look at each comma-separated part.
@@ -307,17 +348,36 @@ const OCCUPATIONS = new Set([
 ]);
 
 /**
+ * "Mr./Mrs./Ms./Dr. X" or a run of two to four capitalised words. Words are
+ * capped at 40 characters: no name is longer, and the cap keeps the scan
+ * linear on long hyphen or apostrophe chains ("O'O'O'…"), where every letter
+ * could otherwise start a match that runs to the chain's end.
+ */
+const PERSONAL_NAME_RUN = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[\p{Lu}][\p{L}'\u2019-]{1,40}|[\p{Lu}][\p{L}'\u2019-]{1,40}(?:\s+[\p{Lu}][\p{L}'\u2019-]{1,40}){1,3})/gu;
+
+/**
  * Named people who are not officials, found once per article for pronoun
  * resolution: "Mr./Ms./Dr. X" and runs of two or three capitalised words with
  * no organisation or place word, outside quotes and headlines.
  */
 function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => boolean): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  const re = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[\p{Lu}][\p{L}'\u2019-]+|[\p{Lu}][\p{L}'\u2019-]+(?:\s+[\p{Lu}][\p{L}'\u2019-]+){1,3})/gu;
+  const re = PERSONAL_NAME_RUN;
+  // The search that ended the previous block (the first match past it, or none): it still answers
+  // for the next block when it started no later and found nothing before that block's start, so a
+  // stretch of blocks without names is scanned once rather than once per block.
+  let ahead: { from: number; match: RegExpExecArray | null } | null = null;
+  const execFrom = (pos: number): RegExpExecArray | null => {
+    re.lastIndex = pos;
+    ahead = { from: pos, match: re.exec(article.text) };
+    return ahead.match;
+  };
   for (const block of article.blocks) {
     if (block.kind === 'title') continue;
-    re.lastIndex = block.start;
-    for (let m = re.exec(article.text); m && m.index < block.end; m = re.exec(article.text)) {
+    const cached = ahead as { from: number; match: RegExpExecArray | null } | null;
+    const reuse = cached !== null && cached.from <= block.start && (cached.match === null || cached.match.index >= block.start);
+    let m = reuse ? cached.match : execFrom(block.start);
+    for (; m && m.index < block.end; m = execFrom(m.index + m[0].length)) {
       let words = m[0].split(/\s+/);
       let start = m.index;
       // "Facebook CEO Jane Doe", "Opposition Leader Jane Doe": keep the words after the last title or acronym.
