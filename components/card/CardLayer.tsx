@@ -99,7 +99,7 @@ export function CardLayer({
   };
   const { model } = state;
   return (
-    <div class="gloss-layer">
+    <div class="gloss-layer" lang="en">
       <div class="gloss-live" aria-live="polite" role="status">
         {model ? announcement(model) : ''}
       </div>

@@ -500,6 +500,7 @@ export class GlossController {
             this.scheduleClose();
           },
           onClose: () => this.closeCard(),
+          onNavigate: (step) => void this.navigate(step),
         });
         this.cards = { ui, host };
         return this.cards;
@@ -560,7 +561,8 @@ export class GlossController {
     }
     this.navIndex = this.navIndex < 0 ? (step === 1 ? 0 : n - 1) : (this.navIndex + step + n) % n;
     const id = this.order[this.navIndex]!.id;
-    await this.reveal(id, true);
+    // Opened from the keyboard: focus goes into the card so its links are reachable with Tab (Escape gives it back).
+    if (await this.reveal(id, true)) this.cards?.host.focus();
     return id;
   }
 
