@@ -19,7 +19,6 @@ import { pathToFileURL } from 'node:url';
 type Field = 'title' | 'dek' | 'body';
 const FIELDS: readonly Field[] = ['title', 'dek', 'body'];
 const LISTS = ['officials', 'figures', 'claims', 'other_people'] as const;
-type ListName = (typeof LISTS)[number];
 const FIGURE_KINDS = new Set(['money', 'percent', 'year', 'date', 'duration', 'count', 'other']);
 
 interface Entry {

@@ -71,7 +71,7 @@ const THAT_CLAUSE_VERBS = new Set([
   'reveals', 'estimated', 'estimates', 'predicted', 'predicts', 'confirmed', 'confirms', 'explained',
   'explains', 'declared', 'declares', 'clarified', 'clarifies', 'divulged', 'conceded', 'concedes',
   'cautioned', 'emphasized', 'emphasised', 'countered', 'wrote', 'writes', 'testified', 'disclosed',
-  'observed', 'concluded', 'recalled', 'suggested', 'suggests',
+  'observed', 'concluded', 'recalled', 'suggested', 'suggests', 'found', 'finds',
 ]);
 
 /** Verbs that attribute a quotation only when they trail it ("…," Kim continued). */
@@ -119,6 +119,9 @@ const TIME_WORDS = new Set([
   'tonight', 'earlier', 'later', 'recently', 'previously', 'again', 'also', 'publicly', 'privately',
   'repeatedly', 'afternoon', 'morning', 'evening', 'night', 'then', 'once', 'often', 'separately', 'flatly',
 ]);
+
+/** Determiners after which a cue word ("claim", "reports", "estimates") is a noun. */
+const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'every', 'no', 'any']);
 
 /** Words that start a time phrase only when a time noun follows ("last month", "this week", "late Friday"). */
 const TIME_MODIFIERS = new Set(['last', 'this', 'next', 'past', 'late', 'early', 'previous']);
@@ -387,13 +390,17 @@ class ClaimFinder {
     const cues: Cue[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
-      if (!t || t.inQuote || t.w !== t.lower) continue;
+      // Cues are lowercase words, except a sentence-opening "According to X, …".
+      if (!t || t.inQuote || (t.w !== t.lower && !(i === 0 && t.lower === 'according'))) continue;
       const prev = toks[i - 1]?.lower;
       let kind: CueKind | null = null;
       let verbEnd = i + 1;
       if (t.lower === 'according' && toks[i + 1]?.lower === 'to') {
         kind = 'according';
         verbEnd = i + 2;
+      } else if (prev !== undefined && NOUN_DETERMINERS.has(prev)) {
+        // "a claim Tuck disputed", "his statement": after a determiner the word is a noun, not a speech verb.
+        continue;
       } else if (FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || TAIL_ONLY_VERBS.has(t.lower)) {
         // "is said to", "was reported by": passives are not attributions.
         if (prev === 'is' || prev === 'was' || prev === 'be' || prev === 'been' || prev === 'being' || prev === 'are' || prev === 'were') continue;
@@ -619,7 +626,10 @@ class ClaimFinder {
       if (cue.regionStart <= segStart + 1) {
         // "According to X, …": the clause follows the source.
         const span = this.phraseAfter(toks, cue.verbEnd, 12);
-        const from = span ? span[1] : verbTok.end;
+        let from = span ? span[1] : verbTok.end;
+        // "According to the report, seen by Reuters, …": a participle aside about the source is not the claim.
+        const aside = /^\s*,\s*(?:seen|obtained|published|released|issued|reviewed|cited)\b[^,;.]{0,80},/.exec(this.text.slice(from, Math.min(cut, from + 100)));
+        if (aside) from += aside[0].length;
         return this.add(from, cut, false, cue.speaker, block) ? cut : 0;
       }
       const end = this.commaBefore(cue.regionStart, segStart);
@@ -696,14 +706,36 @@ class ClaimFinder {
    * responsibility, …" does not.
    */
   private hasFiniteVerb(toks: readonly Tok[], j: number, cut: number): boolean {
+    let asideEnd = -1;
     for (let k = j; k < toks.length && k - j < 25; k++) {
       const t = toks[k];
       if (!t || t.start >= cut) return false;
-      if (k > j && this.gapHas(toks[k - 1]?.end ?? 0, t.start, /[,;:]/)) return false;
-      if (t.inQuote) continue;
+      if (k > j && k !== asideEnd && this.gapHas(toks[k - 1]?.end ?? 0, t.start, /[,;:]/)) {
+        // One comma-enclosed aside after the subject ("said the minister, Jane Doe, was …",
+        // "said costs, put at $5m, had risen"): look past it for the verb.
+        const close = asideEnd >= 0 || !this.gapHas(toks[k - 1]?.end ?? 0, t.start, /^\s*,\s*$/) ? -1 : this.asideClose(toks, k, cut);
+        if (close < 0) return false;
+        asideEnd = close;
+        k = close - 1;
+        continue;
+      }
+      // "said the cap “was the key …”": a verb opening a quotation after an unquoted subject still makes a clause.
+      if (t.inQuote && !(k > j && !toks[k - 1]?.inQuote && isVerbLike(t))) continue;
       if (isVerbLike(t) || (k > j && /[a-z]s$/.test(t.w) && !/ss$/.test(t.w) && SUBJECT_LIKE_BEFORE.has(toks[k - 1]?.lower ?? ''))) return true;
     }
     return false;
+  }
+
+  /** Index of the first token after the comma that closes a short aside opening at token `k`, or -1. */
+  private asideClose(toks: readonly Tok[], k: number, cut: number): number {
+    for (let m = k + 1; m < toks.length && m - k <= 8; m++) {
+      const t = toks[m];
+      if (!t || t.start >= cut || t.inQuote) return -1;
+      const gap = this.text.slice(toks[m - 1]?.end ?? 0, t.start);
+      if (/^\s*,\s*$/.test(gap)) return m;
+      if (/[;:.!?"\u201C\u201D]/.test(gap)) return -1;
+    }
+    return -1;
   }
 
   /** Index past any time phrase starting at token `j` ("on Tuesday", "last month", "earlier"). */

@@ -31,8 +31,10 @@ export interface QuoteSpan {
 const DOUBLE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']);
 const DOUBLE_CLOSE_ONLY = new Set(['\u201D', '\u00BB']);
 const DOUBLE_OPEN_ONLY = new Set(['\u201C', '\u201E', '\u00AB']);
-/** Longest single-quoted stretch we accept: single quotes mark short terms, not speeches. */
+/** Longest single-quoted stretch we accept mid-sentence: there single quotes mostly mark short terms. */
 const MAX_SINGLE_QUOTE = 160;
+/** Longest single-quoted speech (British style) opening a paragraph or after "said:" / "said,". */
+const MAX_SINGLE_SPEECH = 1200;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
@@ -85,6 +87,13 @@ function opensWithQuote(text: string, block: TextBlock | undefined): boolean {
   return i < block.end && DOUBLE_MARKS.has(text[i] ?? '');
 }
 
+/** Whether the block starts (after spaces) with a single quote mark opening a word ('We …', ‘We …'). */
+function opensWithSingleQuote(text: string, block: TextBlock | undefined): boolean {
+  if (!block) return false;
+  const i = firstNonSpace(text, block.start, block.end);
+  return (text[i] === '\'' || text[i] === '\u2018') && isLetter(text[i + 1]);
+}
+
 /** Quotations in one block, in order. */
 function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
   const { text, blocks } = article;
@@ -93,6 +102,8 @@ function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
   const out: QuoteSpan[] = [];
   let doubleOpen = -1;
   let singleOpen = -1;
+  let singleLimit = MAX_SINGLE_QUOTE;
+  const blockFirst = firstNonSpace(text, block.start, block.end);
   for (let i = block.start; i < block.end; i++) {
     const ch = text[i] ?? '';
     if (DOUBLE_MARKS.has(ch)) {
@@ -116,7 +127,12 @@ function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
       const after = text[i + 1];
       if (singleOpen < 0) {
         const canOpen = ch !== '\u2019' && !isWordChar(before) && isLetter(after);
-        if (canOpen) singleOpen = i;
+        if (canOpen) {
+          singleOpen = i;
+          // British papers quote whole speeches in single quotes: at a paragraph start or after "said:" / "said,".
+          const speech = i === blockFirst || /[:,]\s+$/.test(text.slice(Math.max(block.start, i - 3), i));
+          singleLimit = speech ? MAX_SINGLE_SPEECH : MAX_SINGLE_QUOTE;
+        }
       } else if (ch !== '\u2018' && !isWordChar(after) && before !== ' ') {
         const q = makeQuote(text, block, blockIndex, singleOpen, i + 1, true);
         if (q) out.push(q);
@@ -124,7 +140,11 @@ function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
       }
       continue;
     }
-    if (singleOpen >= 0 && i - singleOpen > MAX_SINGLE_QUOTE) singleOpen = -1;
+    if (singleOpen >= 0 && i - singleOpen > singleLimit) singleOpen = -1;
+  }
+  if (singleOpen >= 0 && singleLimit === MAX_SINGLE_SPEECH && opensWithSingleQuote(text, blocks[blockIndex + 1])) {
+    const q = makeQuote(text, block, blockIndex, singleOpen, block.end, false);
+    if (q) out.push(q);
   }
   if (doubleOpen >= 0 && opensWithQuote(text, blocks[blockIndex + 1])) {
     const q = makeQuote(text, block, blockIndex, doubleOpen, block.end, false);

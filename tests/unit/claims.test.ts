@@ -385,3 +385,34 @@ describe('the seed article (2017-08-23)', () => {
     for (const c of claims) expect(a.text.slice(c.start, c.end)).toBe(c.text);
   });
 });
+
+describe('claims: attribution shapes from unseen text', () => {
+  it('reads a sentence-opening "According to X," with a participle aside about the source', () => {
+    const a = article(['According to the coroner’s report, obtained by the Gazette, the driver was travelling at 70mph on a 40mph road.']);
+    expect(brief(detectClaims(a, []))).toEqual([['the driver was travelling at 70mph on a 40mph road', 'the coroner’s report', false]]);
+  });
+
+  it('keeps a reported clause whose subject carries a comma-enclosed aside', () => {
+    const a = article(['The harbour board said the new quay, finished in March, had doubled cargo capacity.']);
+    expect(brief(detectClaims(a, []))).toEqual([['the new quay, finished in March, had doubled cargo capacity', 'The harbour board', false]]);
+  });
+
+  it('reads "a claim X disputed" as a noun, not a speech verb', () => {
+    const a = article(['The ferry operator said sailings had resumed on time, a claim passengers disputed.']);
+    const claims = detectClaims(a, []);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.speaker).toBe('The ferry operator');
+  });
+
+  it('makes one reported claim when the clause verb opens the quoted fragment', () => {
+    const a = article(['A port official said the new toll “was the only way to pay for dredging”, because grants had dried up.']);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['the new toll “was the only way to pay for dredging”, because grants had dried up', 'A port official', false],
+    ]);
+  });
+
+  it('attributes findings ("the audit found that …")', () => {
+    const a = article(['The audit found that a fifth of the council’s invoices had been paid twice.']);
+    expect(brief(detectClaims(a, []))).toEqual([['a fifth of the council’s invoices had been paid twice', 'The audit', false]]);
+  });
+});

@@ -56,3 +56,23 @@ describe('findQuotes', () => {
     expect(contents(article(['One "open', 'and close" here']))).toEqual([]);
   });
 });
+
+describe('findQuotes: British single-quoted speech', () => {
+  it('accepts a long single-quoted speech after "said:" and runs it on into a paragraph that opens with a single quote', () => {
+    const a = article([
+      "The harbour master said: 'Every berth in the port has been booked since the spring, and the waiting list now stretches well into the next financial year for most of the larger ferry operators.",
+      "'We cannot build new quays overnight.'",
+    ]);
+    const quotes = findQuotes(a);
+    expect(quotes.map((q) => a.text.slice(q.contentStart, q.contentEnd))).toEqual([
+      'Every berth in the port has been booked since the spring, and the waiting list now stretches well into the next financial year for most of the larger ferry operators.',
+      'We cannot build new quays overnight.',
+    ]);
+    expect(quotes[0]?.closed).toBe(false);
+  });
+
+  it('still ignores a long mid-sentence single-quoted stretch', () => {
+    const long = 'x '.repeat(120);
+    expect(contents(article([`The so-called 'reform ${long} plan' was dropped.`]))).toEqual([]);
+  });
+});
