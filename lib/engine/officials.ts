@@ -127,6 +127,10 @@ interface Ctx {
   /** Token index → the full mention covering it. */
   covered: (FullMention | undefined)[];
   mentions: FullMention[];
+  /** Full mentions by surname key, in text order; built on the first short-form lookup. */
+  mentionsBySurname?: Map<string, FullMention[]>;
+  /** Each pack person's role at the article's date, worked out once per person. */
+  roles: Map<PackEntity, Role | null>;
   sentenceStart: boolean[];
   titleCaseToken: boolean[];
   topics: Set<string> | null;
@@ -507,16 +511,27 @@ function nonOfficialContext(ctx: Ctx, sf: ShortForm): boolean {
   return false;
 }
 
-/** The nearest full mention before (else after) `start` whose surname is `surname`. */
+/** The nearest full mention before (else after) `start` whose surname is `surname` (binary search in that surname's mentions). */
 function nearestFullMention(ctx: Ctx, surname: string, start: number): FullMention | null {
-  let before: FullMention | null = null;
-  let after: FullMention | null = null;
-  for (const m of ctx.mentions) {
-    if (m.person.surname !== surname) continue;
-    if (m.start < start) before = m;
-    else if (!after) after = m;
+  if (!ctx.mentionsBySurname) {
+    // Built once, after the full mentions are sorted: each list keeps text order.
+    ctx.mentionsBySurname = new Map();
+    for (const m of ctx.mentions) {
+      const list = ctx.mentionsBySurname.get(m.person.surname);
+      if (list) list.push(m);
+      else ctx.mentionsBySurname.set(m.person.surname, [m]);
+    }
   }
-  return before ?? after;
+  const list = ctx.mentionsBySurname.get(surname);
+  if (!list) return null;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo - 1] ?? list[lo] ?? null;
 }
 
 /** Links a short form to a person, or null when the evidence is not enough. */
@@ -548,7 +563,12 @@ function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
 function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end: number, via: OfficialVia, pageTitle?: string): OfficialMention {
   const base = { start, end, text: ctx.text.slice(start, end), via };
   if (person.kind === 'page') return { ...base, name: person.name, entityId: null, packId: null, role: person.role };
-  const role = roleAt(person.entity, ctx.date) ?? (pageTitle ? { title: pageTitle, sourceIds: [] } : null);
+  let packRole = ctx.roles.get(person.entity);
+  if (packRole === undefined) {
+    packRole = roleAt(person.entity, ctx.date);
+    ctx.roles.set(person.entity, packRole);
+  }
+  const role = packRole ?? (pageTitle ? { title: pageTitle, sourceIds: [] } : null);
   const mention: OfficialMention = { ...base, name: person.entity.name, entityId: person.entity.id, packId: person.pack.id, role };
   if (via === 'pack-variant') mention.standardSpelling = person.entity.name;
   return mention;
@@ -573,6 +593,7 @@ export function detectOfficials(article: ArticleText, packs: readonly KnowledgeP
     sentenceStart,
     titleCaseToken,
     topics: null,
+    roles: new Map(),
     lowercaseWords: new Set(tokens.filter((t) => !t.cap).map((t) => t.norm)),
   };
   findPackNames(ctx);
