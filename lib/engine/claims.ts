@@ -313,8 +313,11 @@ class ClaimFinder {
   }
 
   private tokens(start: number, end: number): Tok[] {
+    // Fields listed, not spread: object spread is several times slower, and this runs on every word.
     return wordsIn(this.text, start, end).map((t) => ({
-      ...t,
+      w: t.w,
+      start: t.start,
+      end: t.end,
       lower: t.w.toLowerCase(),
       inQuote: this.quoteAt(t.start) !== null,
     }));

@@ -32,9 +32,16 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
 };
 
+/** The same tables as maps: own keys only, so "constructor" or "toString" is never a month or a weekday. */
+const MONTH_NUMBERS = new Map(Object.entries(MONTHS));
+const WEEKDAY_NUMBERS = new Map(Object.entries(WEEKDAYS));
+
 /** The month number (1-12) for a month name or abbreviation, or null. */
 export function monthIndex(word: string): number | null {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+  // Called on every word by the figures detector: reject by length before lower-casing.
+  if (word.length < 3 || word.length > 10) return null;
+  const lower = word.toLowerCase();
+  return MONTH_NUMBERS.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? null;
 }
 
 /** True when the word is an abbreviation ("Aug") rather than a full month name. */
@@ -45,7 +52,8 @@ export function isMonthAbbreviation(word: string): boolean {
 
 /** The weekday number (0 = Sunday) for a weekday name, or null. */
 export function weekdayIndex(word: string): number | null {
-  return WEEKDAYS[word.toLowerCase()] ?? null;
+  if (word.length < 6 || word.length > 9) return null;
+  return WEEKDAY_NUMBERS.get(word.toLowerCase()) ?? null;
 }
 
 /** The English name of a month (1-12). */

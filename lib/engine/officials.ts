@@ -561,15 +561,16 @@ function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
 }
 
 function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end: number, via: OfficialVia, pageTitle?: string): OfficialMention {
-  const base = { start, end, text: ctx.text.slice(start, end), via };
-  if (person.kind === 'page') return { ...base, name: person.name, entityId: null, packId: null, role: person.role };
+  // Fields listed, not spread (spreading is several times slower); the order is the output's key order.
+  const text = ctx.text.slice(start, end);
+  if (person.kind === 'page') return { start, end, text, via, name: person.name, entityId: null, packId: null, role: person.role };
   let packRole = ctx.roles.get(person.entity);
   if (packRole === undefined) {
     packRole = roleAt(person.entity, ctx.date);
     ctx.roles.set(person.entity, packRole);
   }
   const role = packRole ?? (pageTitle ? { title: pageTitle, sourceIds: [] } : null);
-  const mention: OfficialMention = { ...base, name: person.entity.name, entityId: person.entity.id, packId: person.pack.id, role };
+  const mention: OfficialMention = { start, end, text, via, name: person.entity.name, entityId: person.entity.id, packId: person.pack.id, role };
   if (via === 'pack-variant') mention.standardSpelling = person.entity.name;
   return mention;
 }
