@@ -239,6 +239,12 @@ export const OFFICIAL_TITLES: readonly TitleRule[] = [
   r('amb', { after: false, needsCapital: true }), r('pres', { after: false, needsCapital: true }), r('congressman'), r('congresswoman'), r('lawmaker'),
   r('legislator'), r('assemblyman'), r('assemblywoman'), r('speaker', { needsGovernmentContext: true }), r('house speaker'), r('majority leader'), r('minority leader'),
   r('governor'), r('gov', { after: false, needsCapital: true }), r('lieutenant governor'), r('mayor'),
+  // Local and legislative offices, courts, and "his Indian counterpart" (a counterpart of an official is one too).
+  r('council member'), r('councilmember'), r('councillor'), r('councilor'), r('councilman'), r('councilwoman'),
+  r('alderman'), r('alderwoman'), r('state senator'), r('state representative'), r('assembly member'), r('mp', { needsCapital: true }),
+  r('judge'), r('chief judge'), r('justice', { needsCapital: true }), r('chief justice'), r('magistrate'),
+  r('counterpart', { needsCountry: true }), r('administrator', { needsGovernmentContext: true }),
+  r('chief financial officer', { needsGovernmentContext: true }),
   r('attorney general'), r('commissioner'), r('chief of staff'), r('national security adviser'), r('national security advisor'),
   r('chief negotiator'), r('chief trade negotiator'), r('trade negotiator'), r('negotiator', { needsGovernmentContext: true }),
   r('director general', { needsGovernmentContext: true }), r('director-general', { needsGovernmentContext: true }),
@@ -265,6 +271,7 @@ export const GOVERNMENT_WORDS: ReadonlySet<string> = new Set([
   'white', 'cheong', 'blue', 'state', 'foreign', 'trade', 'ustr', 'motie', 'fbi', 'cia', 'intelligence', 'national', 'federal', 'budget',
   'embassy', 'treasury', 'pentagon', 'kremlin', 'congressional', 'parliamentary', 'administration', 'fta', 'negotiation', 'negotiations',
   'military', 'defense', 'defence', 'security', 'customs', 'commerce', 'imf', 'wto', 'un',
+  'city', 'county', 'municipal', 'fema', 'emergency', 'eu',
 ]);
 
 /** Words that mark a person as not an official (analysts, business people, journalists). */
@@ -274,7 +281,7 @@ export const NON_OFFICIAL_WORDS: ReadonlySet<string> = new Set([
   'ceo', 'executive', 'chairman', 'chairwoman', 'founder', 'co-founder', 'entrepreneur', 'investor', 'banker', 'trader', 'strategist',
   'consultant', 'lawyer', 'partner', 'lobbyist', 'company', 'corp', 'corporation', 'inc', 'ltd', 'bank', 'firm', 'group', 'university',
   'institute', 'foundation', 'association', 'chamber', 'federation', 'motors', 'electronics', 'holdings', 'capital', 'securities',
-  'research', 'think', 'news', 'times', 'post', 'journal', 'press', 'television', 'tv', 'radio', 'magazine', 'newspaper', 'student', 'resident', 'activist', 'campaigner', 'actor', 'actress', 'singer', 'player', 'coach',
+  'research', 'think', 'news', 'times', 'post', 'journal', 'television', 'tv', 'radio', 'magazine', 'newspaper', 'student', 'resident', 'activist', 'campaigner', 'actor', 'actress', 'singer', 'player', 'coach',
 ]);
 
 /**

@@ -265,3 +265,37 @@ describe('roles at the article date', () => {
     expect(roleAt(trump, null)?.title).toBe('President of the United States (47th)');
   });
 });
+
+describe('officials: titles from unseen text (local, legislative, judicial, counterparts)', () => {
+  it('reads council, MP and judge titles before names, and links the short forms', () => {
+    const ms = find(
+      [
+        'Councillor Bridget Nwosu voted against the plan, while MP Hamish Calder backed it.',
+        'Judge Miriam Castellano adjourned the hearing. Nwosu said she would appeal.',
+      ],
+      '2020-02-03',
+    );
+    expect(brief(ms)).toEqual([
+      ['Bridget Nwosu', 'Bridget Nwosu'],
+      ['Hamish Calder', 'Hamish Calder'],
+      ['Miriam Castellano', 'Miriam Castellano'],
+      ['Nwosu', 'Bridget Nwosu'],
+    ]);
+  });
+
+  it('takes "his Peruvian counterpart, X" as an official but not a counterpart without a country', () => {
+    const ms = find(['The minister met his Peruvian counterpart, Lucia Quispe, in Lima. The chief executive met her counterpart, Tom Verhoef.'], '2020-02-03');
+    expect(brief(ms)).toEqual([['Lucia Quispe', 'Lucia Quispe']]);
+  });
+
+  it('takes a city finance chief in apposition and a White House press secretary', () => {
+    const ms = find(
+      ['The county’s chief financial officer, Dolores Whitby, warned of a shortfall.', 'White House press secretary Dana Kirkland took questions.'],
+      '2020-02-03',
+    );
+    expect(brief(ms)).toEqual([
+      ['Dolores Whitby', 'Dolores Whitby'],
+      ['Dana Kirkland', 'Dana Kirkland'],
+    ]);
+  });
+});
