@@ -21,6 +21,10 @@ import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
 import { inViewFirst, processInSlices, visibleBlocks } from './scheduler';
+import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
+
+/** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
+const MAX_CARD_REMOUNTS = 3;
 
 /** The annotation lists a painted item can come from. */
 export type AnnotationList = 'officials' | 'figures' | 'claims';
@@ -107,6 +111,8 @@ export class GlossController {
   private lastRetry = 0;
   private lastSettingsJson = '';
   private inViewMeasured = false;
+  /** Times the card host was mounted again after the page removed it (see `cardHost`). */
+  private cardRemounts = 0;
 
   constructor(deps: ControllerDeps) {
     this.deps = deps;
@@ -165,7 +171,8 @@ export class GlossController {
       return;
     }
     const t0 = performance.now();
-    const dom = this.deps.extract(this.doc, this.doc.location?.href ?? null);
+    const found = this.deps.extract(this.doc, this.doc.location?.href ?? null);
+    const dom = found && capArticle(found);
     measure('gloss:extract', t0);
     this.dom = dom;
     this.ensureWatcher();
@@ -259,7 +266,7 @@ export class GlossController {
   /** Paints in-view spans at once, the rest in slices; then reports the count. */
   private async paint(dom: ArticleDom, a: Annotations, gen: number): Promise<void> {
     this.styles.apply(this.settings!.style);
-    const spans = this.spans(a);
+    const spans = this.spans(a).slice(0, MAX_PAINTED_ITEMS);
     const t0 = performance.now();
     this.inViewMeasured = false;
     const visible = visibleBlocks(dom.blockElements, this.view);
@@ -481,6 +488,16 @@ export class GlossController {
   }
 
   private async cardHost(): Promise<CardHost | null> {
+    if (this.cards && !this.cards.ui.hostElement.isConnected) {
+      // The page removed the card host (some frameworks sweep nodes they did not make): mount it
+      // again a few times, then stop offering cards on this page rather than fight the page.
+      this.cards.host.destroy();
+      this.cards.ui.remove();
+      this.cards = null;
+      this.cardsPending = null;
+      this.cardRemounts++;
+    }
+    if (this.cardRemounts > MAX_CARD_REMOUNTS) return null;
     if (this.cards) return this.cards.host;
     if (!this.cardsPending) {
       this.cardsPending = this.deps.mountCards().then((ui) => {
