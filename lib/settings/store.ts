@@ -67,6 +67,11 @@ interface LockManagerLike {
 }
 
 function lockManager(): LockManagerLike | null {
+  // Only Gloss's own pages share an origin worth locking across. In a content script `navigator.locks`
+  // belongs to the web page: the page could hold the lock forever, and in Firefox the request from the
+  // content script's compartment fails, which silently dropped the user's settings for defaults.
+  const protocol = (globalThis as { location?: { protocol?: string } }).location?.protocol ?? '';
+  if (protocol !== 'chrome-extension:' && protocol !== 'moz-extension:') return null;
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
   return nav?.locks && typeof nav.locks.request === 'function' ? nav.locks : null;
 }
