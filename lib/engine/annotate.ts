@@ -10,7 +10,8 @@ import { detectOfficials } from './officials';
 import { detectFigures } from './figures';
 import { checkFigures } from './figure-check';
 import { detectClaims } from './claims';
-import { detectTopics } from './topics';
+import { detectTopicsInTokens } from './topics';
+import { tokenize } from './phrase-matcher';
 
 /**
  * Annotates one article with the given knowledge packs. Claims come after
@@ -18,9 +19,11 @@ import { detectTopics } from './topics';
  * checks only run on figures already found.
  */
 export function annotate(article: ArticleText, packs: readonly KnowledgePack[]): Annotations {
-  const officials = detectOfficials(article, packs);
+  // One word list for the officials and the topics (tokenizing is a large share of the work).
+  const tokens = tokenize(article.text);
+  const officials = detectOfficials(article, packs, tokens);
   const figures = checkFigures(article, detectFigures(article), packs);
   const claims = detectClaims(article, officials);
-  const topics = detectTopics(article, packs);
+  const topics = detectTopicsInTokens(tokens, packs);
   return { date: article.date, officials, figures, claims, topics };
 }

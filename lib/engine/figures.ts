@@ -61,6 +61,7 @@ interface Context {
 // ─── Word lists (lower case) ────────────────────────────────────────────────
 
 const HEDGES_TWO: ReadonlySet<string> = new Set(['more than', 'less than', 'fewer than', 'at least', 'up to']);
+const HEDGE_TWO_FIRSTS: ReadonlySet<string> = new Set([...HEDGES_TWO].map((h) => h.split(' ')[0]!));
 const HEDGES_ONE: ReadonlySet<string> = new Set(['nearly', 'almost']);
 const OTHER_HEDGES: ReadonlySet<string> = new Set(['about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'precisely', 'exactly', 'only', 'just']);
 
@@ -764,14 +765,18 @@ function matchVagueCount(line: Line, i: number): Match | null {
 }
 
 /** Ranks: "6th largest", "second-biggest", "rank second". Sequence ordinals ("first round") are not figures. */
+/** ORDINAL_WORDS as a map: a hashed look-up of own keys ("constructor" is no ordinal). */
+const ORDINALS: ReadonlyMap<string, number> = new Map(Object.entries(ORDINAL_WORDS));
+
 function matchRank(line: Line, i: number): Match | null {
   const t = line[i];
   if (!t) return null;
   let rank: number | null = null;
   let last = i;
-  if (t.type === 'word' && t.lower in ORDINAL_WORDS) {
+  const ordinal = t.type === 'word' ? ORDINALS.get(t.lower) : undefined;
+  if (ordinal !== undefined) {
     if (isCapitalised(t) && !t.title && !opensSentence(line, i)) return null;
-    rank = ORDINAL_WORDS[t.lower] as number;
+    rank = ordinal;
   } else if (isInteger(t) && isWord(line[i + 1], 'st', 'nd', 'rd', 'th') && line[i + 1]?.glued) {
     rank = intOf(t);
     last = i + 1;
@@ -795,8 +800,8 @@ function matchRank(line: Line, i: number): Match | null {
 function hedgeLength(line: Line, i: number): number {
   const t = line[i];
   if (!t || t.type !== 'word') return 0;
-  const two = `${t.lower} ${line[i + 1]?.lower ?? ''}`;
-  if (HEDGES_TWO.has(two)) return 2;
+  // Runs on every word: build the two-word key only when the first word can open a two-word hedge.
+  if (HEDGE_TWO_FIRSTS.has(t.lower) && HEDGES_TWO.has(`${t.lower} ${line[i + 1]?.lower ?? ''}`)) return 2;
   if (HEDGES_ONE.has(t.lower) || OTHER_HEDGES.has(t.lower)) return 1;
   return 0;
 }

@@ -87,6 +87,9 @@ interface FullMention {
 
 const key = (surname: string): string => surname.toLowerCase().replace(/[’ʼ]/g, "'");
 
+/** `key(t.text)` without the work: a token's `norm` is exactly that key unless the token has a period ("U.S."). */
+const tokenKey = (t: Token): string => (t.text.includes('.') ? key(t.text) : t.norm);
+
 const packIndex = memoizeByItems((packs: readonly KnowledgePack[]): PackIndex => {
   const entries: { phrase: string; value: NameEntry }[] = [];
   const bySurname = new Map<string, PackPerson[]>();
@@ -241,6 +244,19 @@ function hasGovernmentContext(ctx: Ctx, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * True when the sentence holding token `at` opens with a government body
+ * ("The Federal Emergency Management Agency has …, a spokesman, X, said"):
+ * its first few words hold a government word. Looks back at most 30 tokens.
+ */
+function sentenceOpensWithGovernment(ctx: Ctx, at: number): boolean {
+  let s = at;
+  while (s > 0 && at - s < 30 && !ctx.sentenceStart[s]) s--;
+  if (!ctx.sentenceStart[s]) return false;
+  for (let i = s; i < Math.min(at, s + 6); i++) if (GOVERNMENT_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  return false;
+}
+
 function hasNonOfficialWord(ctx: Ctx, from: number, to: number): boolean {
   for (let i = Math.max(0, from); i < Math.min(to, ctx.tokens.length); i++) if (NON_OFFICIAL_WORDS.has(ctx.tokens[i]!.norm)) return true;
   return false;
@@ -248,7 +264,7 @@ function hasNonOfficialWord(ctx: Ctx, from: number, to: number): boolean {
 
 function titleAllowed(ctx: Ctx, rule: TitleRule, first: number, end: number, left: number): boolean {
   if (rule.needsCapital && !ctx.tokens[first]!.cap) return false;
-  if (rule.needsGovernmentContext && !hasGovernmentContext(ctx, left, end)) return false;
+  if (rule.needsGovernmentContext && !hasGovernmentContext(ctx, left, end) && !(rule.complement && sentenceOpensWithGovernment(ctx, first))) return false;
   if (rule.needsCountry) {
     let country = false;
     for (let i = left; i < first; i++) if (isCountryWord(ctx.tokens[i])) country = true;
@@ -301,6 +317,13 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     // The title as the page states it: with its complement ("spokeswoman for the ministry") and an abbreviation's period.
     const titleText = spanText(ctx, tokens[left]!.start, tokens[k - 1]!.end) + (abbreviation ? '.' : '');
     const former = FORMER_WORDS.has(tokens[left]!.norm);
+    // "the retired judge Dame Alison Pryce", "Prime Minister Dr Ana Ruiz": the courtesy title joins the name span.
+    let courtesyStart = -1;
+    const afterCourtesy = tokens[k + 1];
+    if (COURTESY_TITLES.has(nameTok.norm) && afterCourtesy && isCourtesyBefore(nameTok, afterCourtesy) && !ctx.covered[k + 1]) {
+      courtesyStart = nameTok.start;
+      k++;
+    }
     const existing = ctx.covered[k];
     if (existing) {
       if (existing.firstToken === k && existing.pageTitle === undefined) existing.pageTitle = titleText;
@@ -315,17 +338,32 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
         person,
         firstToken: run.first,
         endToken: run.end,
-        start: tokens[run.first]!.start,
+        start: courtesyStart >= 0 ? courtesyStart : tokens[run.first]!.start,
         end: tokens[run.end - 1]!.end,
         via: 'title-pattern',
       };
       ctx.mentions.push(mention);
       markCovered(ctx, mention);
+      if (rule.plural) addSecondTitledName(ctx, run.end, titleText);
     } else if (!comma) {
       titled.push({ token: k, titleHead: tokens[tm.endToken - 1]!.norm, titleText, former });
     }
   }
   return titled;
+}
+
+/** After "ministers X Y": a second full name joined by "and" shares the (plural) title ("… and Z W"). */
+function addSecondTitledName(ctx: Ctx, after: number, titleText: string): void {
+  const { tokens } = ctx;
+  const and = tokens[after];
+  if (!and || and.norm !== 'and' || !continuesPhrase(tokens[after - 1]!, and) || ctx.covered[after + 1]) return;
+  const run = readName(tokens, after + 1);
+  if (!run || run.words < 2 || !continuesPhrase(and, tokens[after + 1]!) || rangeCovered(ctx, run.first, run.end)) return;
+  const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
+  const person: PagePerson = { kind: 'page', name, role: { title: titleText, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
+  const mention: FullMention = { person, firstToken: run.first, endToken: run.end, start: tokens[run.first]!.start, end: tokens[run.end - 1]!.end, via: 'title-pattern' };
+  ctx.mentions.push(mention);
+  markCovered(ctx, mention);
 }
 
 /** The clause after "Name, …" up to the next comma, stop or bracket (at most 16 tokens). */
@@ -473,7 +511,7 @@ function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: Re
     if (ctx.covered[i] || !t.cap) continue;
     const titledHere = titledAt.get(i);
     if (titledHere) {
-      if (surnames.has(key(t.text))) {
+      if (surnames.has(tokenKey(t))) {
         out.push({ surnameToken: i, start: t.start, end: t.end, kind: 'titled', ...titledHere });
       }
       continue;
@@ -482,13 +520,13 @@ function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: Re
       const next = tokens[i + 1];
       if (!next || ctx.covered[i + 1] || !isCourtesyBefore(t, next) || !isNameWord(tokens, i + 1)) continue;
       const run = readName(tokens, i + 1);
-      if (run && run.words === 1 && surnames.has(key(next.text))) {
+      if (run && run.words === 1 && surnames.has(tokenKey(next))) {
         out.push({ surnameToken: i + 1, start: t.start, end: next.end, kind: 'courtesy' });
       }
       i = (run?.end ?? i + 2) - 1;
       continue;
     }
-    if (!surnames.has(key(t.text)) || !isNameWord(tokens, i)) continue;
+    if (!surnames.has(tokenKey(t)) || !isNameWord(tokens, i)) continue;
     const prev = tokens[i - 1];
     if (isCourtesyBefore(prev, t)) continue;
     if (prev && continuesPhrase(prev, t) && !isHyphenJoin(t) && isNameWord(tokens, i - 1)) continue;
@@ -537,7 +575,7 @@ function nearestFullMention(ctx: Ctx, surname: string, start: number): FullMenti
 /** Links a short form to a person, or null when the evidence is not enough. */
 function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
   const surnameToken = ctx.tokens[sf.surnameToken]!;
-  const surname = key(surnameToken.text);
+  const surname = tokenKey(surnameToken);
   const full = nearestFullMention(ctx, surname, sf.start);
   if (full) return full.person.kind === 'other' ? null : full.person;
 
@@ -580,8 +618,7 @@ function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end
  * the label rules: the name as written, with a courtesy title ("Mr. Moon")
  * but without a job title or a possessive 's.
  */
-export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[]): OfficialMention[] {
-  const tokens = tokenize(article.text);
+export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[], tokens: Token[] = tokenize(article.text)): OfficialMention[] {
   const { sentenceStart, titleCaseToken } = layout(article, tokens);
   const ctx: Ctx = {
     text: article.text,
