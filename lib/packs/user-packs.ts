@@ -10,6 +10,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { parsePack, type PackError } from './load';
+import { MAX_PACK_CHARS } from './schema';
 import type { KnowledgePack } from './types';
 import { serialise, writeItem } from '../settings/store';
 
@@ -57,6 +58,13 @@ export async function listUserPacks(): Promise<UserPacks> {
  * `StorageWriteError` when storage refuses the write (quota included).
  */
 export function importUserPack(jsonText: string, reservedIds: readonly string[]): Promise<ImportResult> {
+  // Refuse an oversized file before parsing it: JSON.parse of tens of megabytes costs seconds and memory.
+  if (jsonText.length > MAX_PACK_CHARS) {
+    return Promise.resolve({
+      ok: false,
+      errors: [{ path: '', message: `is too large (${jsonText.length} characters; the limit is ${MAX_PACK_CHARS})` }],
+    });
+  }
   let json: unknown;
   try {
     json = JSON.parse(jsonText);
