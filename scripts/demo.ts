@@ -31,6 +31,8 @@ import { REPO_ROOT, SEED_PATH, serveSeedArticle } from './serve';
 const OUTPUT_DIR = join(REPO_ROOT, 'demo-output');
 /** How long a hover takes to open a card (the card opens after a short intent delay). */
 const HOVER_WAIT_MS = 600;
+/** Where the hovered text sits on screen (px from the top) for the card shots: room for a full card below it. */
+const CARD_ANCHOR_Y = 200;
 /** The figure whose card card.png shows: it has a check against the official trade series. */
 const FIGURE_HOVER_TEXT = '$28 billion';
 /** The popup page's size for popup.png: wide enough for both panels and the context side by side. */
@@ -46,12 +48,19 @@ const NARROW_POPUP = { width: 400, height: 600 };
 async function screenshotCard(page: Page, text: string, path: string): Promise<void> {
   await page.mouse.move(2, 2);
   await page.waitForTimeout(HOVER_WAIT_MS);
-  const rect = await page.evaluate(rectOfText, text);
-  if (!rect) {
+  const centred = await page.evaluate(rectOfText, text);
+  if (!centred) {
     console.warn(`warning: "${text}" not found on the page; ${path} shows no card`);
     await page.screenshot({ path });
     return;
   }
+  // rectOfText centres the text; move it up to the top quarter so the whole card fits below it.
+  const moved = await page.evaluate((dy) => {
+    const before = window.scrollY;
+    window.scrollBy(0, dy);
+    return window.scrollY - before;
+  }, centred.y - CARD_ANCHOR_Y);
+  const rect = { ...centred, y: centred.y - moved };
   const before = await page.screenshot();
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 4 });
   await page.waitForTimeout(HOVER_WAIT_MS);

@@ -37,13 +37,17 @@ function CheckSection({ check, packs }: { check: FigureCheck; packs: readonly Kn
       </p>
       <p class="gloss-muted gloss-small">Basis: {check.basis}</p>
       {check.related && check.related.length > 0 ? (
-        <ul class="gloss-related-values gloss-small">
-          {check.related.map((r, i) => (
-            <li key={i}>
-              {r.label}: {formatOfficial(r.value, check.unit)} <span class="gloss-muted">({r.basis})</span>
-            </li>
-          ))}
-        </ul>
+        // Folded: other series for the same period help with "which deficit?", but the verdict and its sources come first.
+        <details class="gloss-related gloss-small">
+          <summary>Other official series for {check.period} ({check.related.length})</summary>
+          <ul class="gloss-related-values">
+            {check.related.map((r, i) => (
+              <li key={i}>
+                {r.label}: {formatOfficial(r.value, check.unit)} <span class="gloss-muted">({r.basis})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       <Sources sources={sources} />
     </div>
