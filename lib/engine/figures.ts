@@ -140,16 +140,16 @@ const MAX_NUMBER_WORD_TOKENS = 12;
 const TENS: ReadonlySet<string> = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
 /** Cuts the text into lines of tokens. Linear: one regex scan with no nested quantifiers that can fail. */
-function tokenize(article: ArticleText): Token[][] {
+function* tokenize(article: ArticleText): Generator<Token[]> {
   const { text } = article;
   const titles = article.blocks.filter((b) => b.kind === 'title');
-  const lines: Token[][] = [];
   let line: Token[] = [];
   let prevEnd = 0;
   let sentence = 0;
   let titleIndex = 0;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+  // A regex of its own: this generator pauses between lines, so a shared `lastIndex` could be moved under it.
+  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const raw = m[0];
     const start = m.index;
     let newline = false;
@@ -160,7 +160,7 @@ function tokenize(article: ArticleText): Token[][] {
       }
     }
     if (newline && line.length > 0) {
-      lines.push(line);
+      yield line;
       line = [];
       sentence++;
     }
@@ -178,8 +178,7 @@ function tokenize(article: ArticleText): Token[][] {
     if ((raw === '.' || raw === '!' || raw === '?') && !isAbbreviationDot(line)) sentence++;
     prevEnd = start + raw.length;
   }
-  if (line.length > 0) lines.push(line);
-  return lines;
+  if (line.length > 0) yield line;
 }
 
 /** "U.S." or "Mr." or "Aug.": a full stop that does not end the sentence. */
@@ -831,13 +830,15 @@ function matchAt(line: Line, i: number, ctx: Context): Match | null {
  */
 export function detectFigures(article: ArticleText): Figure[] {
   const ctx: Context = { articleDate: parseIsoDate(article.date) };
-  const found: { match: Match; line: Line }[] = [];
+  // Lines are produced and matched one at a time, and a match keeps only its end tokens: the
+  // article's tokens are never all alive at once.
+  const found: { match: Match; first: Token; last: Token }[] = [];
   for (const line of tokenize(article)) {
     let i = 0;
     while (i < line.length) {
       const m = matchAt(line, i, ctx);
       if (m) {
-        found.push({ match: m, line });
+        found.push({ match: m, first: line[m.first] as Token, last: line[m.last] as Token });
         i = m.last + 1;
       } else {
         i++;
@@ -848,13 +849,11 @@ export function detectFigures(article: ArticleText): Figure[] {
 }
 
 /** Final pass: relative dates get their period, using the article's date and the years mentioned before them. */
-function resolveRelatives(article: ArticleText, found: readonly { match: Match; line: Line }[]): Figure[] {
+function resolveRelatives(article: ArticleText, found: readonly { match: Match; first: Token; last: Token }[]): Figure[] {
   let anchorYear: number | null = null;
   let sentenceYear: { sentence: number; year: number } | null = null;
   const figures: Figure[] = [];
-  for (const { match, line } of found) {
-    const first = line[match.first] as Token;
-    const last = line[match.last] as Token;
+  for (const { match, first, last } of found) {
     const text = article.text.slice(first.start, last.end);
     let { value, period, unit } = match;
     if (match.relative) {
