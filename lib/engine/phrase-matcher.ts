@@ -88,13 +88,15 @@ export function tokenize(text: string): Token[] {
     }
     const first = raw[0] ?? '';
     const folded = raw.toLowerCase();
+    const code = raw.charCodeAt(0);
     tokens.push({
       start,
       end,
       text: raw,
       norm: NEEDS_NORMALISING.test(folded) ? folded.replace(/[’ʼ]/g, "'").replace(/\./g, '') : folded,
       sep: text.slice(prevEnd, start),
-      cap: isLetter(first) && (first !== folded[0] || first === first.toUpperCase()),
+      // ASCII (nearly every token) needs no Unicode test: only A–Z is a capital.
+      cap: code < 128 ? code >= 65 && code <= 90 : isLetter(first) && (first !== folded[0] || first === first.toUpperCase()),
       possessive,
     });
     prevEnd = end;

@@ -217,9 +217,10 @@ export class SpeakerResolver {
 
   /** Indexes a multi-word personal name by its last word, keeping each list sorted by position. */
   private indexSurname(anchor: PersonAnchor): void {
-    const parts = anchor.speaker.name.split(' ');
-    const surname = parts[parts.length - 1];
-    if (parts.length < 2 || !surname) return;
+    const name = anchor.speaker.name;
+    const space = name.lastIndexOf(' ');
+    const surname = name.slice(space + 1);
+    if (space < 0 || !surname) return;
     let list = this.bySurname.get(surname);
     if (!list) {
       list = [];
