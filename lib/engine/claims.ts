@@ -19,7 +19,7 @@
 import type { ArticleText, Claim, OfficialMention } from '../types';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
-import { SpeakerResolver, wordsIn, type Speaker } from './speakers';
+import { SpeakerResolver, countWords, wordsIn, type Speaker } from './speakers';
 import { scoreClaim } from './worthiness';
 
 interface Tok {
@@ -793,7 +793,7 @@ class ClaimFinder {
     const verbEndOffset = toks[cue.verbEnd - 1]?.end ?? 0;
     if (/^\s*:/.test(this.text.slice(verbEndOffset, verbEndOffset + 3))) return 0;
     const lastQuote = this.quoteAt(preEnd - 1);
-    const preWords = wordsIn(this.text, segStart, preEnd).length;
+    const preWords = countWords(this.text, segStart, preEnd);
     // Words after the attribution: "The deal, Trump said, will …" (a short subject before it).
     const afterAttribution = this.afterAttribution(cue, toks, cut);
     const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(wordsIn(this.text, segStart, preEnd)[0]?.w.toLowerCase() ?? '');
@@ -801,7 +801,7 @@ class ClaimFinder {
       return this.clauseClaims(afterAttribution, cut, cue.speaker, block) ? cut : 0;
     }
     if (lastQuote && lastQuote.close >= preEnd - 1) {
-      const quoteWords = wordsIn(this.text, lastQuote.contentStart, lastQuote.contentEnd).length;
+      const quoteWords = countWords(this.text, lastQuote.contentStart, lastQuote.contentEnd);
       const inSegment = Math.max(lastQuote.open, segStart) === lastQuote.open;
       if (inSegment && quoteWords >= preWords * QUOTE_SHARE_FOR_QUOTED) {
         this.quoteClaim(lastQuote, cue.speaker, block);
@@ -937,7 +937,7 @@ class ClaimFinder {
   private isListItem(start: number, end: number): boolean {
     if (end - start > MAX_LIST_ITEM) return false;
     const body = this.text.slice(start, end).trim();
-    return body.length > 0 && !/[.!?:"\u201D]$/.test(body) && wordsIn(this.text, start, end).length >= 4;
+    return body.length > 0 && !/[.!?:"\u201D]$/.test(body) && countWords(this.text, start, end, 4) >= 4;
   }
 
   /** The speaker of a paragraph ending "X also said:" (introducing a list), or null. */
@@ -960,7 +960,7 @@ class ClaimFinder {
     while (b > a && /[\s,;:]/.test(this.text[b - 1] ?? '')) b--;
     if (!quoted) {
       while (b > a && /[\s,;:.]/.test(this.text[b - 1] ?? '') && !CLOSING_QUOTES.test(this.text[b - 2] ?? '')) b--;
-      if (wordsIn(this.text, a, b).length < 2) return false;
+      if (countWords(this.text, a, b, 2) < 2) return false;
     }
     if (b <= a) return false;
     if (this.overlaps(a, b)) return false;

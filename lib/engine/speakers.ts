@@ -88,6 +88,21 @@ export function wordsIn(text: string, start: number, end: number): { w: string; 
 }
 
 /**
+ * How many words `wordsIn(text, start, end)` would return, counting no
+ * further than `limit`: length checks on long clauses without building them.
+ */
+export function countWords(text: string, start: number, end: number, limit = Infinity): number {
+  const re = WORD_START;
+  re.lastIndex = start;
+  let n = 0;
+  for (let m = re.exec(text); m && m.index < end && n < limit; m = re.exec(text)) n++;
+  return n;
+}
+
+/** Where a word of `wordsIn` starts (its rest does not matter for counting). */
+const WORD_START = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
+
+/**
  * The speaker context of one article: official mentions, people named so
  * far, and the speakers of claims found so far (for pronouns).
  */
