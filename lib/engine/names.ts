@@ -214,6 +214,8 @@ export interface TitleRule {
   needsCapital?: boolean;
   /** After a name, only with a country or government word in the clause ("X, president of Sudan", not "X, president of Acme"). */
   afterNeedsContext?: boolean;
+  /** A plural title that may name two people ("cabinet ministers X Y and Z W"). */
+  plural?: boolean;
 }
 
 const r = (phrase: string, extra: Partial<TitleRule> = {}): TitleRule => ({ phrase, before: true, after: true, ...extra });
@@ -245,6 +247,10 @@ export const OFFICIAL_TITLES: readonly TitleRule[] = [
   r('judge'), r('chief judge'), r('justice', { needsCapital: true }), r('chief justice'), r('magistrate'),
   r('counterpart', { needsCountry: true }), r('administrator', { needsGovernmentContext: true }),
   r('chief financial officer', { needsGovernmentContext: true }),
+  r('police chief'), r('security chief'), r('intelligence chief'), r('spy chief'), r('army chief'), r('military chief'), r('vice-president', { afterNeedsContext: true }),
+  // Plural titles before two names; never after a name.
+  ...['ministers', 'cabinet ministers', 'senators', 'sens', 'congressmen', 'lawmakers', 'governors', 'mayors', 'judges', 'ambassadors', 'presidents', 'leaders']
+    .map((phrase) => r(phrase, { after: false, plural: true, ...(phrase === 'sens' ? { needsCapital: true } : {}), ...(phrase === 'leaders' || phrase === 'presidents' ? { needsCountry: true } : {}) })),
   r('attorney general'), r('commissioner'), r('chief of staff'), r('national security adviser'), r('national security advisor'),
   r('chief negotiator'), r('chief trade negotiator'), r('trade negotiator'), r('negotiator', { needsGovernmentContext: true }),
   r('director general', { needsGovernmentContext: true }), r('director-general', { needsGovernmentContext: true }),

@@ -541,7 +541,8 @@ function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: Re
 /** True when the words around a short form say the person is not an official ("economist Kim", "Kim, an analyst"). */
 function nonOfficialContext(ctx: Ctx, sf: ShortForm): boolean {
   const before = ctx.tokens[sf.surnameToken - 1];
-  if (sf.kind === 'bare' && before && NON_OFFICIAL_WORDS.has(before.norm)) return true;
+  // Only a word in the same phrase ("economist Kim"), not the last word of the previous sentence ("… an industry group. Kim said").
+  if (sf.kind === 'bare' && before && NON_OFFICIAL_WORDS.has(before.norm) && continuesPhrase(before, ctx.tokens[sf.surnameToken]!)) return true;
   if (startsAppositive(ctx, sf.surnameToken + 1)) {
     const end = Math.min(appositiveEnd(ctx, sf.surnameToken + 1), sf.surnameToken + 6);
     return hasNonOfficialWord(ctx, sf.surnameToken + 1, end);

@@ -299,3 +299,29 @@ describe('officials: titles from unseen text (local, legislative, judicial, coun
     ]);
   });
 });
+
+describe('officials: title shapes from unseen text', () => {
+  it('keeps a courtesy title between the job title and the name in the span', () => {
+    expect(brief(find(['The review is chaired by the retired judge Dame Helen Cartwright.'], '2020-02-03'))).toEqual([['Dame Helen Cartwright', 'Helen Cartwright']]);
+  });
+
+  it('names both people after a plural title', () => {
+    expect(brief(find(['Cabinet ministers Rufaro Dube and Tendai Sibanda were detained overnight.'], '2020-02-03'))).toEqual([
+      ['Rufaro Dube', 'Rufaro Dube'],
+      ['Tendai Sibanda', 'Tendai Sibanda'],
+    ]);
+  });
+
+  it('takes "a spokesman, X," as an official when the sentence opens with a government body, not a company', () => {
+    expect(brief(find(['The Department of Transportation has closed the bridge, a spokeswoman, Carla Benet, said.'], '2020-02-03'))).toEqual([['Carla Benet', 'Carla Benet']]);
+    expect(find(['Acme Foods has closed the plant, a spokeswoman, Carla Benet, said.'], '2020-02-03')).toEqual([]);
+  });
+
+  it('does not let the last word of the previous sentence ("… a trade group.") mark a surname as a non-official', () => {
+    const ms = find(['Trade Minister Ana Kovac met exporters, said Ivo Maric, who heads a trade group.', 'Kovac left without comment.'], '2020-02-03');
+    expect(brief(ms)).toEqual([
+      ['Ana Kovac', 'Ana Kovac'],
+      ['Kovac', 'Ana Kovac'],
+    ]);
+  });
+});
