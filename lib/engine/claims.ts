@@ -120,6 +120,9 @@ const TIME_WORDS = new Set([
   'repeatedly', 'afternoon', 'morning', 'evening', 'night', 'then', 'once', 'often', 'separately', 'flatly',
 ]);
 
+/** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
+const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
+
 /** Determiners after which a cue word ("claim", "reports", "estimates") is a noun. */
 const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'every', 'no', 'any']);
 
@@ -766,6 +769,9 @@ class ClaimFinder {
    * ", and that"; a clause that is exactly one quotation is a quoted claim.
    */
   private clauseClaims(from: number, to: number, speaker: Speaker | null, block: number): boolean {
+    // ", calling it “…”": a naming participle ends the reported clause; its fragment is a claim of its own.
+    const naming = NAMING_PARTICIPLE.exec(this.text.slice(from, to));
+    if (naming) to = from + naming.index;
     const body = this.text.slice(from, to);
     const split = /,\s+(?:and|but)\s+that\s+/.exec(body);
     if (split) {
