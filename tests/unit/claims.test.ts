@@ -416,3 +416,13 @@ describe('claims: attribution shapes from unseen text', () => {
     expect(brief(detectClaims(a, []))).toEqual([['a fifth of the council’s invoices had been paid twice', 'The audit', false]]);
   });
 });
+
+describe('claims: a naming participle after a reported clause', () => {
+  it('ends the clause at ", calling it …" and makes the fragment its own claim', () => {
+    const a = article(['The coach said the referee had cost his side the match, calling the decision "a disgrace".']);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['the referee had cost his side the match', 'The coach', false],
+      ['a disgrace', 'The coach', true],
+    ]);
+  });
+});
