@@ -7,7 +7,8 @@ import type { PageStatus } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings/types';
 import { TEST_ANNOTATIONS, TEST_PACK } from './ui-fixtures';
 
-const READY: PageStatus = { state: 'ready', annotations: TEST_ANNOTATIONS, url: 'https://news.example/story', title: 'Trade talks resume' };
+const ARTICLE_URL = 'https://news.example/story';
+const READY: PageStatus = { state: 'ready', annotations: TEST_ANNOTATIONS, url: ARTICLE_URL, title: 'Trade talks resume' };
 
 /** A media query list whose answer the test changes, as a window resize would. */
 class FakeQuery {
@@ -28,7 +29,7 @@ class FakeQuery {
 
 function deps(query: FakeQuery | null): PopupDeps {
   return {
-    getTargetTab: async () => ({ id: 3, url: READY.url }),
+    getTargetTab: async () => ({ id: 3, url: ARTICLE_URL }),
     send: async (_tab, request) => (request.type === 'gloss:get-status' ? READY : undefined),
     loadPacks: async () => [TEST_PACK],
     loadSettings: async () => ({ settings: structuredClone(DEFAULT_SETTINGS), notice: null }),
