@@ -244,9 +244,12 @@ describe('Pages that fight back (Chromium)', { timeout: 300_000 }, () => {
 
   test('a page with 1,000 iframes: the article is annotated, the page stays responsive', async () => {
     // 'domcontentloaded': Gloss runs at document idle, long before a thousand frames have loaded.
+    const t0 = Date.now();
     const page = await open('/hostile-iframes.html', 'domcontentloaded');
+    console.log(`iframes page: open ${Date.now() - t0} ms`);
     assert.equal(await page.evaluate(() => (window as unknown as { __frames: number }).__frames), 1000);
     const status = await settledStatus(page);
+    console.log(`iframes page: settled ${Date.now() - t0} ms`);
     assert.ok('state' in status && status.state === 'ready', JSON.stringify(status).slice(0, 300));
     // Only the top document's article: nothing from the frames' "Widget" text.
     assert.ok(status.annotations.officials.length >= 3);
