@@ -3,27 +3,80 @@
  * claims with their speakers, and the topics the article is about. Pure over
  * the article text, so the content script, the CLI, the evaluation and the
  * benchmark all run exactly the same composition.
+ *
+ * The composition is written once, as resumable steps (`annotateSteps`):
+ * `annotate` drains them at once (Node, CLI, tests), `annotateInSlices` runs
+ * them a time slice at a time and yields to the page in between (content
+ * script), so no slice becomes a long task and both give the same result.
  */
 import type { Annotations, ArticleText } from '../types';
 import type { KnowledgePack } from '../packs/types';
 import { detectOfficials } from './officials';
-import { detectFigures } from './figures';
+import { detectFiguresSteps } from './figures';
 import { checkFigures } from './figure-check';
-import { detectClaims } from './claims';
+import { detectClaimsSteps } from './claims';
 import { detectTopicsInTokens } from './topics';
-import { tokenize } from './phrase-matcher';
+import { tokenizeSteps } from './phrase-matcher';
+import { drain, type Steps } from './steps';
 
 /**
- * Annotates one article with the given knowledge packs. Claims come after
- * officials because speakers are resolved against the officials found; figure
- * checks only run on figures already found.
+ * The engine as resumable steps. Claims come after officials because speakers
+ * are resolved against the officials found; figure checks only run on figures
+ * already found. Article-wide context (surname links, the year relative dates
+ * count from, speaker continuity) is carried inside each detector's state
+ * across pauses, so pausing changes nothing in the result.
  */
-export function annotate(article: ArticleText, packs: readonly KnowledgePack[]): Annotations {
+export function* annotateSteps(article: ArticleText, packs: readonly KnowledgePack[]): Steps<Annotations> {
   // One word list for the officials and the topics (tokenizing is a large share of the work).
-  const tokens = tokenize(article.text);
+  const tokens = yield* tokenizeSteps(article.text);
   const officials = detectOfficials(article, packs, tokens);
-  const figures = checkFigures(article, detectFigures(article), packs);
-  const claims = detectClaims(article, officials);
+  yield;
+  const found = yield* detectFiguresSteps(article);
+  const figures = checkFigures(article, found, packs);
+  yield;
+  const claims = yield* detectClaimsSteps(article, officials);
   const topics = detectTopicsInTokens(tokens, packs);
   return { date: article.date, officials, figures, claims, topics };
+}
+
+/** Annotates one article with the given knowledge packs, in one go. */
+export function annotate(article: ArticleText, packs: readonly KnowledgePack[]): Annotations {
+  return drain(annotateSteps(article, packs));
+}
+
+/** How `annotateInSlices` shares the main thread. */
+export interface AnnotateSliceOptions {
+  /** Longest run between yields, in ms (default 8). */
+  budgetMs?: number;
+  /** Gives the event loop a turn (e.g. `scheduler.yield()`); injected so the engine stays DOM-free. */
+  yield: () => Promise<void>;
+  /** Clock, injectable for tests (default `performance.now`). */
+  now?: () => number;
+  /** Stops the work between slices; the promise then resolves to null. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Annotates like `annotate`, but in slices of at most about `budgetMs`
+ * (a single step can overrun it), awaiting `options.yield()` between slices.
+ * Resolves to the same annotations `annotate` returns, or null when aborted.
+ */
+export async function annotateInSlices(
+  article: ArticleText,
+  packs: readonly KnowledgePack[],
+  options: AnnotateSliceOptions,
+): Promise<Annotations | null> {
+  const budget = options.budgetMs ?? 8;
+  const now = options.now ?? (() => performance.now());
+  const steps = annotateSteps(article, packs);
+  let sliceStart = now();
+  for (;;) {
+    if (options.signal?.aborted) return null;
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (now() - sliceStart >= budget) {
+      await options.yield();
+      sliceStart = now();
+    }
+  }
 }

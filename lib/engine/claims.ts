@@ -20,6 +20,7 @@ import type { ArticleText, Claim, OfficialMention } from '../types';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
 import { SpeakerResolver, countWords, wordsIn, type Speaker } from './speakers';
+import { drain, type Steps } from './steps';
 import { scoreClaim } from './worthiness';
 
 interface Tok {
@@ -270,7 +271,8 @@ class ClaimFinder {
     return null;
   }
 
-  run(): Claim[] {
+  /** Claims in the whole article, pausing after each block (see `Steps`). */
+  *steps(): Steps<Claim[]> {
     const blocks = this.article.blocks;
     let listSpeaker: Speaker | null = null;
     for (let b = 0; b < blocks.length; b++) {
@@ -285,6 +287,7 @@ class ClaimFinder {
       this.leftoverQuotes(blockQuotes, b);
       this.resolveRunOn(blockQuotes, b);
       listSpeaker = this.listIntroSpeaker(block.start, block.end);
+      yield;
     }
     return this.drafts.map((d) => {
         const text = this.text.slice(d.start, d.end);
@@ -990,5 +993,12 @@ class ClaimFinder {
  * official mention names the speaker. Sorted by start offset.
  */
 export function detectClaims(article: ArticleText, officials: readonly OfficialMention[]): Claim[] {
-  return new ClaimFinder(article, officials).run();
+  return drain(detectClaimsSteps(article, officials));
+}
+
+/** `detectClaims` as resumable steps (a pause after each block), for the sliced engine. */
+export function* detectClaimsSteps(article: ArticleText, officials: readonly OfficialMention[]): Steps<Claim[]> {
+  const finder = new ClaimFinder(article, officials);
+  yield;
+  return yield* finder.steps();
 }

@@ -20,6 +20,7 @@ import {
   type ResolvedDate, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
   weekdayIndex, yearPeriod, yearRangePeriod,
 } from './dates';
+import { drain, type Steps } from './steps';
 
 /** A token of article text. */
 interface Token {
@@ -829,6 +830,11 @@ function matchAt(line: Line, i: number, ctx: Context): Match | null {
  * for 95%) and dates resolved against `article.date` where possible.
  */
 export function detectFigures(article: ArticleText): Figure[] {
+  return drain(detectFiguresSteps(article));
+}
+
+/** `detectFigures` as resumable steps (a pause after each line), for the sliced engine. */
+export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   const ctx: Context = { articleDate: parseIsoDate(article.date) };
   // Lines are produced and matched one at a time, and a match keeps only its end tokens: the
   // article's tokens are never all alive at once.
@@ -844,6 +850,7 @@ export function detectFigures(article: ArticleText): Figure[] {
         i++;
       }
     }
+    yield;
   }
   return resolveRelatives(article, found);
 }

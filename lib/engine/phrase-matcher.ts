@@ -11,6 +11,8 @@
  * count as spaces; "U.S." and "US" are the same token.
  */
 
+import { drain, type Steps } from './steps';
+
 /** A word of the text. Offsets are into the tokenized string. */
 export interface Token {
   start: number;
@@ -54,6 +56,14 @@ function isPossessiveS(text: string, at: number): boolean {
  * and a possessive `'s` is dropped from the token and flagged instead.
  */
 export function tokenize(text: string): Token[] {
+  return drain(tokenizeSteps(text));
+}
+
+/** Tokens between pauses of `tokenizeSteps`: a few milliseconds of work. */
+const TOKENS_PER_STEP = 4096;
+
+/** `tokenize` as resumable steps (pauses every few thousand tokens), for the sliced engine. */
+export function* tokenizeSteps(text: string): Steps<Token[]> {
   const tokens: Token[] = [];
   const re = new RegExp(WORD_RUN.source, WORD_RUN.flags);
   let prevEnd = 0;
@@ -100,6 +110,7 @@ export function tokenize(text: string): Token[] {
       possessive,
     });
     prevEnd = end;
+    if (tokens.length % TOKENS_PER_STEP === 0) yield;
   }
   return tokens;
 }
