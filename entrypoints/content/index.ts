@@ -11,7 +11,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { GlossController } from '../../lib/dom/controller';
 import { extractArticle } from '../../lib/dom/extract';
-import { annotate } from '../../lib/engine/annotate';
+import { annotateInSlices } from '../../lib/engine/annotate';
+import { SLICE_BUDGET_MS, yieldToMain } from '../../lib/dom/scheduler';
 import { bundledPacks } from '../../lib/packs/bundled';
 import { getSettings } from '../../lib/settings/store';
 import { createCardHost } from '../../components/card/host';
@@ -39,7 +40,8 @@ export default defineContentScript({
     const controller = new GlossController({
       doc: document,
       extract: extractArticle,
-      annotate,
+      // Sliced: the page's main thread gets a turn every few milliseconds, so Gloss never makes a long task.
+      annotate: (article, packs, signal) => annotateInSlices(article, packs, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       packs: bundledPacks,
       loadSettings: getSettings,
       createCardHost,

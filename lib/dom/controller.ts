@@ -42,7 +42,11 @@ export interface MountedCardUi {
 export interface ControllerDeps {
   doc: Document;
   extract: (doc: Document, url?: string | null) => ArticleDom | null;
-  annotate: (article: ArticleText, packs: readonly KnowledgePack[]) => Annotations;
+  /**
+   * The engine: synchronous (tests) or sliced (the content script: `annotateInSlices`, which yields
+   * to the page between slices and resolves to null when `signal` aborts).
+   */
+  annotate: (article: ArticleText, packs: readonly KnowledgePack[], signal: AbortSignal) => Annotations | Promise<Annotations | null>;
   packs: readonly KnowledgePack[];
   loadSettings: () => Promise<Settings>;
   /** Mounts the card UI on first use (a WXT shadow root in the extension). */
@@ -111,6 +115,8 @@ export class GlossController {
   private lastRetry = 0;
   private lastSettingsJson = '';
   private inViewMeasured = false;
+  /** Aborts the engine run of an update that a newer update or `stop()` has replaced. */
+  private staleRun: AbortController | null = null;
   /** Times the card host was mounted again after the page removed it (see `cardHost`). */
   private cardRemounts = 0;
 
@@ -182,17 +188,28 @@ export class GlossController {
       this.reportCount();
       return;
     }
+    // Until the (sliced) engine is done the page is loading, not showing the last run's annotations.
+    this.annotations = null;
+    this.state = 'loading';
     const t1 = performance.now();
-    this.annotations = this.deps.annotate(dom.article, this.deps.packs);
+    // A newer update or stop() makes this run stale: the sliced engine then stops at its next pause.
+    const stale = new AbortController();
+    this.staleRun?.abort();
+    this.staleRun = stale;
+    const annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+    if (gen !== this.generation || !annotations) return;
+    this.annotations = annotations;
     measure('gloss:annotate', t1);
     this.state = 'ready';
-    await this.paint(dom, this.annotations, gen);
+    await this.paint(dom, annotations, gen);
   }
 
   /** Removes every highlight, listener, observer, timer and the card host. */
   stop(): void {
     this.running = false;
     this.generation++;
+    this.staleRun?.abort();
+    this.staleRun = null;
     this.clearPaint();
     this.styles.remove();
     this.watcher?.stop();
