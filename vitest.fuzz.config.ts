@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['tests/unit/fuzz-*.test.ts', 'tests/fuzz/**/*.test.ts'],
     environment: 'node',
     testTimeout: 3_600_000,
+    // The two DOM halves are CPU-bound and independent: run them side by side (Vitest's default is cores − 1).
+    maxWorkers: 2,
     env: {
       GLOSS_FUZZ_RUNS: process.env.GLOSS_FUZZ_RUNS ?? '5000',
       GLOSS_FUZZ_DEEP: '1',
