@@ -113,6 +113,18 @@ export function yearRangePeriod(from: number, to: number): Period {
   return { start: `${from}-01-01`, end: `${to}-12-31`, label: `${from}–${to}` };
 }
 
+/** The period of a quarter (`part` 'Q', n 1–4) or half (`part` 'H', n 1–2) of a year, labelled "Q3 2019" / "H1 2018". */
+export function partOfYearPeriod(year: number, part: 'Q' | 'H', n: number): Period {
+  const months = part === 'Q' ? 3 : 6;
+  const first = (n - 1) * months + 1;
+  const last = first + months - 1;
+  return {
+    start: formatIso({ year, month: first, day: 1 }),
+    end: formatIso({ year, month: last, day: daysInMonth(year, last) }),
+    label: `${part}${n} ${year}`,
+  };
+}
+
 /** The period of one month, labelled "July 2017". */
 export function monthPeriod(year: number, month: number): Period {
   return {

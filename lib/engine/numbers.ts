@@ -124,7 +124,15 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
 export const CURRENCY_WORDS: Readonly<Record<string, string>> = {
   dollar: 'USD', dollars: 'USD', won: 'KRW', euro: 'EUR', euros: 'EUR', yen: 'JPY', yuan: 'CNY',
   renminbi: 'CNY', rupee: 'INR', rupees: 'INR', francs: 'CHF', pesos: 'MXN', roubles: 'RUB', rubles: 'RUB',
-  sterling: 'GBP',
+  sterling: 'GBP', rand: 'ZAR', ringgit: 'MYR', baht: 'THB', rupiah: 'IDR', lira: 'TRY', shekels: 'ILS',
+  dirhams: 'AED', riyals: 'SAR', reais: 'BRL', naira: 'NGN', zloty: 'PLN', forint: 'HUF', hryvnias: 'UAH',
+  // Crowns: which one needs the country adjective before them (CROWN_QUALIFIERS); alone they stay "crowns".
+  crowns: 'crowns', kroner: 'crowns', kronor: 'crowns', krona: 'crowns', krone: 'crowns',
+};
+
+/** Country adjectives that say which crown is meant ("Norwegian crowns"). */
+export const CROWN_QUALIFIERS: Readonly<Record<string, string>> = {
+  norwegian: 'NOK', swedish: 'SEK', danish: 'DKK', czech: 'CZK', icelandic: 'ISK',
 };
 
 /** Country adjectives that change which dollar is meant ("Singapore dollars"). */
