@@ -271,3 +271,52 @@ describe('seed article', () => {
     expect(figures[4]?.period?.label).toBe('July 2017');
   });
 });
+
+describe('figures from unseen text: parts of years, fractions, tallies, crowns, measures', () => {
+  it('reads quarters and halves of a year, relative without a year and dated with one', () => {
+    expect(found('Output fell in the third quarter and may recover in the second half of the year.', '2021-10-28')).toEqual([
+      ['the third quarter', 'date'],
+      ['the second half of the year', 'date'],
+    ]);
+    const q = one('Shipments peaked in Q2 2020.');
+    expect([q.text, q.kind, q.relative, q.period?.start, q.period?.end]).toEqual(['Q2 2020', 'date', false, '2020-04-01', '2020-06-30']);
+    const h = one('Prices rose in the first half of 2016.');
+    expect([h.text, h.relative, h.period?.end]).toEqual(['the first half of 2016', false, '2016-06-30']);
+    expect(found('The levy ends at the close of the financial year.')).toEqual([['the close of the financial year', 'date']]);
+  });
+
+  it('does not read a lone "second half" or a sequence ordinal as a part of a year', () => {
+    expect(found('He scored twice in the second half.')).toEqual([]);
+  });
+
+  it('reads fractions as shares but not "a third term"', () => {
+    expect(found('Nearly two-thirds of members and a fifth of the staff backed her bid for a third term.')).toEqual([
+      ['two-thirds', 'percent'],
+      ['a fifth', 'percent'],
+    ]);
+    expect(found('Fares have gone up by a quarter.')).toEqual([['a quarter', 'percent']]);
+  });
+
+  it('reads vote tallies next to a voting word, but not other number pairs', () => {
+    expect(found('The bill passed the Senate by a vote of 61-38.')).toEqual([['61-38', 'count']]);
+    expect(found('Take the 10-12 exit.')).toEqual([]);
+  });
+
+  it('counts "Two of the …" and skips "the two cities" (the parties of the story)', () => {
+    expect(found('Two of the nine judges dissented.')).toEqual([
+      ['Two', 'count'],
+      ['nine judges', 'count'],
+    ]);
+    expect(found('Trains between the two cities will run hourly.')).toEqual([]);
+  });
+
+  it('reads crowns as money, a hyphenated measure and basis points as quantities, and "later than" as a delay', () => {
+    const crowns = one('The fund lost 3.1 billion Swedish crowns.');
+    expect([crowns.text, crowns.kind, crowns.unit]).toEqual(['3.1 billion Swedish crowns', 'money', 'SEK']);
+    expect(found('A 40-mile pipeline; rates rose 50 basis points.')).toEqual([
+      ['40-mile', 'other'],
+      ['50 basis points', 'other'],
+    ]);
+    expect(found('The bridge opened three months later than promised.')).toEqual([['three months', 'duration']]);
+  });
+});
