@@ -1,8 +1,9 @@
 /**
  * Gloss's UI in a real Firefox ESR (puppeteer-core over WebDriver BiDi, the
  * built add-on installed as a temporary add-on): hovering a highlight on the
- * seed article opens the right card, and the options page works, with its
- * settings reaching the content script.
+ * seed article opens the right card, the keyboard command moves focus into a
+ * card and Escape gives it back, and the options page works, with its settings
+ * reaching the content script.
  *
  * Reaching the options page: an add-on's pages live at
  * moz-extension://<uuid>/, where Firefox picks the uuid per profile at install
@@ -149,6 +150,26 @@ describe('Gloss UI in Firefox ESR', { timeout: 150_000 }, () => {
     assert.match(card.text, /Matches the official figure/);
     assert.match(card.text, /\$27\.7 billion/);
     assert.match(card.text, /goods/);
+    await page.close();
+  });
+
+  test('Alt+Shift+N opens a card with focus in it, Escape closes it and gives focus back', async () => {
+    const page = await openArticle();
+    await pollUntil(() => page.evaluate(paintedTarget, HIGHLIGHT_NAMES.official, null), (t) => t !== null);
+    await page.focus('a.logo');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const inCard = () => page.evaluate(() => {
+      const host = document.querySelector('gloss-card-host');
+      return document.activeElement === host && !!host?.shadowRoot?.activeElement?.closest('.gloss-card');
+    });
+    assert.equal(await pollUntil(inCard, (v) => v, { timeoutMs: 3000, intervalMs: 50 }), true, 'focus moved into the card');
+    await page.keyboard.press('Escape');
+    assert.equal(await pollUntil(() => page.evaluate(openCard), (c) => c === null, { timeoutMs: 3000, intervalMs: 50 }), null, 'Escape closed the card');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#home', 'focus is back on the logo link');
     await page.close();
   });
 
