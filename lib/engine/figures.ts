@@ -858,7 +858,7 @@ function matchPartOfYear(line: Line, i: number): Match | null {
   const t = line[i];
   if (!t || t.type !== 'word') return null;
   // "Q3", "Q3 2019", "Q3 of 2019"
-  if (t.text === 'Q' && isInteger(line[i + 1]) && line[i + 1]?.glued && intOf(line[i + 1]) >= 1 && intOf(line[i + 1]) <= 4 && !line[i + 2]?.glued) {
+  if (t.text === 'Q' && isInteger(line[i + 1]) && line[i + 1]?.glued && intOf(line[i + 1]) >= 1 && intOf(line[i + 1]) <= 4 && !(line[i + 2]?.glued && line[i + 2]?.type !== 'punct')) {
     const n = intOf(line[i + 1]);
     const y = yearAt(line, i + 2);
     if (y !== null) return { first: i, last: i + 2, kind: 'date', value: `${y}-Q${n}`, unit: 'quarter', relative: false, period: partOfYearPeriod(y, 'Q', n), explicitYear: y };
