@@ -283,6 +283,7 @@ describe('figures from unseen text: parts of years, fractions, tallies, crowns, 
     const h = one('Prices rose in the first half of 2016.');
     expect([h.text, h.relative, h.period?.end]).toEqual(['the first half of 2016', false, '2016-06-30']);
     expect(found('The levy ends at the close of the financial year.')).toEqual([['the close of the financial year', 'date']]);
+    expect(found('A cut is expected in Q4, analysts said.')).toEqual([['Q4', 'date']]);
   });
 
   it('does not read a lone "second half" or a sequence ordinal as a part of a year', () => {
