@@ -37,6 +37,8 @@ export default defineContentScript({
   // style.css holds only ::highlight()/gloss-mark rules and must reach the page; the card CSS goes into the shadow root.
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    // Where Gloss's work on this page starts, for DevTools and the browser benchmark.
+    performance.mark('gloss:start');
     const controller = new GlossController({
       doc: document,
       extract: extractArticle,

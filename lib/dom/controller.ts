@@ -20,7 +20,7 @@ import { staticRangeFor } from './range-map';
 import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
-import { inViewFirst, processInSlices, visibleBlocks } from './scheduler';
+import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
 
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
@@ -169,6 +169,16 @@ export class GlossController {
   /** Re-extracts, re-annotates and repaints the page (idempotent). */
   async update(): Promise<void> {
     if (!this.running) return;
+    beginWork();
+    try {
+      await this.run();
+    } finally {
+      endWork();
+    }
+  }
+
+  /** The work of `update`: one stretch of main-thread work, with pauses inside the engine and painting. */
+  private async run(): Promise<void> {
     const gen = ++this.generation;
     this.clearPaint();
     if (!this.enabled || this.siteDisabled()) {

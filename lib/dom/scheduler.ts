@@ -11,14 +11,41 @@ interface SchedulerLike {
   yield?: () => Promise<void>;
 }
 
+/** When the current stretch of Gloss's main-thread work began, or null between stretches. */
+let workingSince: number | null = null;
+
+/**
+ * Marks the start of a stretch of Gloss's main-thread work. With `endWork`
+ * and `yieldToMain` this records every stretch as a `gloss:slice` User Timing
+ * measure, so DevTools and the browser benchmark can read how long Gloss held
+ * the main thread, in total and at most at once, from the page's timeline.
+ */
+export function beginWork(): void {
+  workingSince = performance.now();
+}
+
+/** Ends the current stretch of work (see `beginWork`), recording it. */
+export function endWork(): void {
+  if (workingSince === null) return;
+  try {
+    performance.measure('gloss:slice', { start: workingSince, end: performance.now() });
+  } catch {
+    // Timing is diagnostics only.
+  }
+  workingSince = null;
+}
+
 /**
  * Yields to the event loop: `scheduler.yield()` where it exists (continues
- * ahead of other tasks), else a macrotask via `setTimeout(0)`.
+ * ahead of other tasks), else a macrotask via `setTimeout(0)`. A stretch of
+ * work in progress (`beginWork`) ends here and a new one begins on resuming.
  */
 export function yieldToMain(): Promise<void> {
+  const working = workingSince !== null;
+  endWork();
   const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  const resumed = s?.yield ? s.yield() : new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return working ? resumed.then(beginWork) : resumed;
 }
 
 /** Resolves when the browser is idle (or after `timeout` ms), for work nobody is waiting for. */
