@@ -11,7 +11,7 @@
  */
 import type { Annotations, ArticleText } from '../types';
 import type { KnowledgePack } from '../packs/types';
-import { detectOfficials } from './officials';
+import { detectOfficialsSteps } from './officials';
 import { detectFiguresSteps } from './figures';
 import { checkFigures } from './figure-check';
 import { detectClaimsSteps } from './claims';
@@ -29,8 +29,7 @@ import { drain, type Steps } from './steps';
 export function* annotateSteps(article: ArticleText, packs: readonly KnowledgePack[]): Steps<Annotations> {
   // One word list for the officials and the topics (tokenizing is a large share of the work).
   const tokens = yield* tokenizeSteps(article.text);
-  const officials = detectOfficials(article, packs, tokens);
-  yield;
+  const officials = yield* detectOfficialsSteps(article, packs, tokens);
   const found = yield* detectFiguresSteps(article);
   const figures = checkFigures(article, found, packs);
   yield;

@@ -36,6 +36,7 @@ import {
 } from './names';
 import { entityCoverage, roleAt } from './roles';
 import { detectTopicsInTokens } from './topics';
+import { drain, type Steps } from './steps';
 
 /** A pack person, with the key their short forms are found by. */
 interface PackPerson {
@@ -620,6 +621,11 @@ function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end
  * but without a job title or a possessive 's.
  */
 export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[], tokens: Token[] = tokenize(article.text)): OfficialMention[] {
+  return drain(detectOfficialsSteps(article, packs, tokens));
+}
+
+/** `detectOfficials` as resumable steps (a pause after each pass), for the sliced engine. */
+export function* detectOfficialsSteps(article: ArticleText, packs: readonly KnowledgePack[], tokens: Token[]): Steps<OfficialMention[]> {
   const { sentenceStart, titleCaseToken } = layout(article, tokens);
   const ctx: Ctx = {
     text: article.text,
@@ -635,17 +641,23 @@ export function detectOfficials(article: ArticleText, packs: readonly KnowledgeP
     roles: new Map(),
     lowercaseWords: new Set(tokens.filter((t) => !t.cap).map((t) => t.norm)),
   };
+  yield;
   findPackNames(ctx);
+  yield;
   const titled = findTitledNames(ctx);
+  yield;
   findAppositivesAndOthers(ctx);
+  yield;
   findRepeatedPageNames(ctx);
   ctx.mentions.sort((a, b) => a.start - b.start);
+  yield;
 
   const surnames = new Set<string>([...ctx.index.bySurname.keys(), ...ctx.mentions.map((m) => m.person.surname)]);
   const out: OfficialMention[] = [];
   for (const m of ctx.mentions) {
     if (m.person.kind !== 'other') out.push(toMention(ctx, m.person, m.start, m.end, m.via, m.pageTitle));
   }
+  yield;
   for (const sf of findShortForms(ctx, titled, surnames)) {
     if (nonOfficialContext(ctx, sf)) continue;
     const person = resolveShortForm(ctx, sf);
