@@ -1,0 +1,529 @@
+/**
+ * `npm run bench:browser [-- --runs N] [--page NAME] [--json]`
+ *
+ * Times Gloss's content script in headless Chromium (the built extension,
+ * `.output/chrome-mv3`) on real pages, next to two references on the same
+ * pages loaded afresh in a browser without Gloss:
+ *
+ * - the floor: a minimal script that walks the article's text nodes once,
+ *   reads their text, and registers as many highlight ranges as Gloss painted
+ *   (StaticRanges, one Highlight, `CSS.highlights.set`): what any in-page
+ *   highlighter must at least do;
+ * - the usual highlighter: mark.js (node_modules/mark.js) marking the same
+ *   terms (the pack's names and aliases plus the figure strings Gloss found).
+ *
+ * Pages: the bundled seed article, a generated ~1.5 MB article page
+ * (`make-big-article.ts`), the largest real page in ../shared/fixtures/pages
+ * (read there at run time, never copied) when it exists, and a page with no
+ * article. Each is measured `--runs` times (default 5); medians are reported.
+ *
+ * How Gloss is timed, honestly and from outside: the content script writes
+ * User Timing entries (`gloss:start` when it starts, `gloss:paint-in-view`,
+ * `gloss:paint`, and one `gloss:slice` per stretch of main-thread work
+ * between yields). Performance entries belong to the document, so the page's
+ * main world reads them; no message or DOM attribute exposes annotations.
+ * Long tasks come from a `longtask` PerformanceObserver installed in the main
+ * world before the page loads (any task over 50 ms during Gloss's run counts
+ * against Gloss). Heap: CDP `Runtime.getHeapUsage` after
+ * `HeapProfiler.collectGarbage`, with Gloss minus the same page without it
+ * (the isolate's heap holds the content script's world too); the peak is
+ * sampled every 20 ms in one extra, untimed run.
+ */
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM, requireBrowser } from '../tests/e2e/helpers/browsers';
+import { launchChromiumWithGloss, popupUrl, statusOfTab, tabIdOf, type ChromiumWithGloss } from '../tests/e2e/helpers/chromium';
+import { CHROME_BUILD, REPO_ROOT } from '../tests/e2e/helpers/paths';
+import { bundledPacks } from '../lib/packs/bundled';
+import { makeBigArticleHtml } from './make-big-article';
+
+/** One page to measure. */
+interface BenchPage {
+  name: string;
+  path: string;
+  html: string;
+  /** True when Gloss should find an article (else only the no-article path is timed). */
+  article: boolean;
+}
+
+/** What the page's main world reads after Gloss's run. */
+interface GlossTimeline {
+  start: number | null;
+  extractEnd: number | null;
+  inViewEnd: number | null;
+  paintEnd: number | null;
+  slices: number[];
+  sliceStarts: number[];
+  longTasks: { start: number; duration: number }[];
+  painted: number;
+}
+
+/** Medians of one page. */
+interface PageResult {
+  name: string;
+  bytes: number;
+  textChars: number;
+  annotations: number;
+  glossMs: number;
+  glossVisibleMs: number | null;
+  glossMainThreadMs: number;
+  longestSliceMs: number;
+  longestTaskMs: number;
+  floorMs: number | null;
+  markjsMs: number | null;
+  markjsMarks: number | null;
+  glossOverFloor: number | null;
+  markjsOverGloss: number | null;
+  heapBytes: number;
+  peakHeapBytes: number;
+  runs: number;
+}
+
+const HIGHLIGHT_NAMES = ['gloss-official', 'gloss-figure', 'gloss-figure-differs', 'gloss-claim'];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function medianOrNull(values: readonly (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length > 0 ? median(present) : null;
+}
+
+// ---- Pages and server -----------------------------------------------------------
+
+/** A page with no article: site furniture only (navigation, a search form, a list of links). */
+function noArticleHtml(): string {
+  const links = Array.from({ length: 60 }, (_, i) => `<li><a href="#s${i}">Section ${i + 1}</a></li>`).join('');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Synthetic Gazette: sections</title></head>
+<body><header><nav><ul>${links}</ul></nav></header><main><form><label>Search <input name="q"></label><button>Go</button></form>
+<ul class="tiles">${links}</ul></main><footer><p>Contact us</p></footer></body></html>`;
+}
+
+/** The largest page in ../shared/fixtures/pages, read where it is (measurement only, never copied). */
+function largestSharedPage(): BenchPage | null {
+  const dir = resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'pages');
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.html'));
+  if (files.length === 0) return null;
+  const largest = files.map((f) => ({ f, size: statSync(join(dir, f)).size })).sort((a, b) => b.size - a.size)[0]!;
+  return { name: largest.f.replace(/\.html$/, ''), path: `/shared/${largest.f}`, html: readFileSync(join(dir, largest.f), 'utf8'), article: true };
+}
+
+function benchPages(): BenchPage[] {
+  const pages: BenchPage[] = [
+    { name: 'seed', path: '/2017/08/23/seed.html', html: readFileSync(join(REPO_ROOT, 'samples', 'seed-korus-2017.html'), 'utf8'), article: true },
+    { name: 'big-1.5MB', path: '/2017/08/23/big.html', html: makeBigArticleHtml(2000), article: true },
+  ];
+  const shared = largestSharedPage();
+  if (shared) pages.push(shared);
+  pages.push({ name: 'no-article', path: '/sections/index.html', html: noArticleHtml(), article: false });
+  return pages;
+}
+
+async function serve(pages: readonly BenchPage[]): Promise<{ origin: string; close(): Promise<void> }> {
+  const byPath = new Map(pages.map((p) => [p.path, p.html]));
+  const server: Server = createServer((req, res) => {
+    const html = byPath.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    res.writeHead(html === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(html ?? 'not found');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+/** Offline: anything but the local server is refused (real pages reference ads, fonts, trackers). */
+async function offline(context: BrowserContext, origin: string): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || url.startsWith('chrome-extension://') ? route.continue() : route.abort('blockedbyclient');
+  });
+}
+
+// ---- In-page probes (serialised into the page: self-contained, no named inner functions) ----
+
+function installLongTaskObserver(): void {
+  const w = window as unknown as { __benchLongTasks: { start: number; duration: number }[] };
+  w.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__benchLongTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No longtask support: the slices still give the longest stretch.
+  }
+}
+
+function readGlossTimeline(names: string[]): GlossTimeline {
+  // Inline callbacks only: a named inner function would need tsx's `__name` helper in the page.
+  const [extractEnd, inViewEnd, paintEnd] = ['gloss:extract', 'gloss:paint-in-view', 'gloss:paint'].map((name) => {
+    const all = performance.getEntriesByName(name);
+    const e = all[all.length - 1];
+    return e ? e.startTime + e.duration : null;
+  });
+  const start = performance.getEntriesByName('gloss:start')[0]?.startTime ?? null;
+  const slices = performance.getEntriesByName('gloss:slice');
+  let painted = 0;
+  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
+  for (const n of names) painted += registry?.get(n)?.size ?? 0;
+  painted += document.querySelectorAll('gloss-mark').length;
+  return {
+    start,
+    extractEnd: extractEnd ?? null,
+    inViewEnd: inViewEnd ?? null,
+    paintEnd: paintEnd ?? null,
+    slices: slices.map((e) => e.duration),
+    sliceStarts: slices.map((e) => e.startTime),
+    longTasks: (window as unknown as { __benchLongTasks?: { start: number; duration: number }[] }).__benchLongTasks ?? [],
+    painted,
+  };
+}
+
+function runFloor(count: number): { ms: number; chars: number } {
+  const t0 = performance.now();
+  const root = document.querySelector('article') ?? document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = (n as Text).data;
+    chars += text.length;
+    if (text.trim().length > 0) nodes.push(n as Text);
+  }
+  const ranges: StaticRange[] = [];
+  for (let i = 0; i < count && nodes.length > 0; i++) {
+    const node = nodes[(i * 7919) % nodes.length]!;
+    ranges.push(new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: Math.min(node.data.length, 4) }));
+  }
+  CSS.highlights.set('bench-floor', new Highlight(...ranges));
+  return { ms: performance.now() - t0, chars };
+}
+
+function runMarkJs(terms: string[]): Promise<{ ms: number; marks: number }> {
+  const MarkCtor = (window as unknown as { Mark: new (el: Element) => { mark(t: string[], o: object): void } }).Mark;
+  const root = document.querySelector('article') ?? document.body;
+  return new Promise((done) => {
+    const options: Record<string, unknown> = { separateWordSearch: false, diacritics: false };
+    // Assigned, not written in the literal: a named property function would need tsx's `__name` in the page.
+    options['done'] = (marks: number): void => done({ ms: performance.now() - t0, marks });
+    const t0 = performance.now();
+    new MarkCtor(root).mark(terms, options);
+  });
+}
+
+// ---- Measurements ---------------------------------------------------------------
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+/** Waits until Gloss is done on the page: painted (article pages) or extracted and settled (no article). */
+async function waitForGloss(page: Page, article: boolean): Promise<void> {
+  if (article) {
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, null, { timeout: 180_000, polling: 50 });
+  } else {
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:extract').length > 0, null, { timeout: 60_000, polling: 50 });
+    await page.waitForTimeout(300);
+  }
+}
+
+interface GlossRun {
+  timeline: GlossTimeline;
+  heapWith: number;
+}
+
+async function glossRun(gloss: ChromiumWithGloss, url: string, article: boolean): Promise<GlossRun & { page: Page }> {
+  const page = await gloss.context.newPage();
+  await page.addInitScript(installLongTaskObserver);
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForGloss(page, article);
+  const timeline = await page.evaluate(readGlossTimeline, HIGHLIGHT_NAMES);
+  const cdp = await gloss.context.newCDPSession(page);
+  const heapWith = await heapUsed(cdp);
+  await cdp.detach();
+  return { page, timeline, heapWith };
+}
+
+/** One extra run sampling the heap every 20 ms while Gloss works: the peak above the page's own heap. */
+async function peakHeapRun(gloss: ChromiumWithGloss, url: string, article: boolean): Promise<number> {
+  const page = await gloss.context.newPage();
+  const cdp = await gloss.context.newCDPSession(page);
+  let peak = 0;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      try {
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        peak = Math.max(peak, usedSize);
+      } catch {
+        // Navigation in progress.
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForGloss(page, article);
+  sampling = false;
+  await sampler;
+  await cdp.detach();
+  await page.close();
+  return peak;
+}
+
+interface PlainRun {
+  heapWithout: number;
+  floor: { ms: number; chars: number };
+}
+
+async function floorRun(plain: BrowserContext, url: string, count: number): Promise<PlainRun> {
+  const page = await plain.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const cdp = await plain.newCDPSession(page);
+  const heapWithout = await heapUsed(cdp);
+  await cdp.detach();
+  const floor = await page.evaluate(runFloor, count);
+  await page.close();
+  return { heapWithout, floor };
+}
+
+async function markJsRun(plain: BrowserContext, url: string, markJs: string, terms: string[]): Promise<{ ms: number; marks: number }> {
+  const page = await plain.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: markJs });
+  const out = await page.evaluate(runMarkJs, terms);
+  await page.close();
+  return out;
+}
+
+/** The terms mark.js is given: every pack name, alias and misspelling, plus the figure strings Gloss found. */
+function markTerms(figureTexts: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const pack of bundledPacks) {
+    for (const e of pack.entities) for (const t of [e.name, ...e.aliases, ...e.misspellings]) terms.add(t);
+  }
+  for (const f of figureTexts) terms.add(f.replace(/\s+/g, ' '));
+  return [...terms];
+}
+
+async function figureTextsOf(gloss: ChromiumWithGloss, page: Page): Promise<string[]> {
+  const tabId = await tabIdOf(gloss.background, page);
+  const status = await statusOfTab(gloss.background, tabId);
+  if ('state' in status && status.state === 'ready') return status.annotations.figures.map((f) => f.text);
+  return [];
+}
+
+async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, origin: string, page: BenchPage, runs: number, markJs: string): Promise<PageResult> {
+  const url = origin + page.path;
+  const glossRuns: GlossRun[] = [];
+  let terms: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await glossRun(gloss, url, page.article);
+    if (i === 0 && page.article) terms = markTerms(await figureTextsOf(gloss, run.page));
+    await run.page.close();
+    glossRuns.push(run);
+  }
+  const peak = await peakHeapRun(gloss, url, page.article);
+  const painted = median(glossRuns.map((r) => r.timeline.painted));
+  const plainRuns: PlainRun[] = [];
+  const marks: { ms: number; marks: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    plainRuns.push(await floorRun(plain, url, Math.round(painted)));
+    if (page.article) marks.push(await markJsRun(plain, url, markJs, terms));
+  }
+
+  const perRun = glossRuns.map(({ timeline: t }) => {
+    const start = t.start ?? 0;
+    const end = (page.article ? t.paintEnd : t.extractEnd) ?? start;
+    // Long tasks that overlap Gloss's run (the page itself is idle by then: it has loaded).
+    const tasks = t.longTasks.filter((lt) => lt.start + lt.duration > start && lt.start < end).map((lt) => lt.duration);
+    return {
+      total: end - start,
+      visible: t.inViewEnd !== null ? t.inViewEnd - start : null,
+      busy: t.slices.reduce((a, b) => a + b, 0),
+      longestSlice: Math.max(0, ...t.slices),
+      longestTask: Math.max(0, ...tasks, ...t.slices),
+    };
+  });
+  const heapWithout = median(plainRuns.map((r) => r.heapWithout));
+  const glossMs = median(perRun.map((r) => r.total));
+  const floorMs = page.article ? median(plainRuns.map((r) => r.floor.ms)) : null;
+  const markjsMs = page.article ? median(marks.map((m) => m.ms)) : null;
+  return {
+    name: page.name,
+    bytes: Buffer.byteLength(page.html),
+    textChars: median(plainRuns.map((r) => r.floor.chars)),
+    annotations: painted,
+    glossMs,
+    glossVisibleMs: medianOrNull(perRun.map((r) => r.visible)),
+    glossMainThreadMs: median(perRun.map((r) => r.busy)),
+    longestSliceMs: median(perRun.map((r) => r.longestSlice)),
+    longestTaskMs: Math.max(...perRun.map((r) => r.longestTask)),
+    floorMs,
+    markjsMs,
+    markjsMarks: page.article ? median(marks.map((m) => m.marks)) : null,
+    glossOverFloor: floorMs ? glossMs / floorMs : null,
+    markjsOverGloss: markjsMs !== null ? markjsMs / glossMs : null,
+    heapBytes: Math.max(0, median(glossRuns.map((r) => r.heapWith)) - heapWithout),
+    peakHeapBytes: Math.max(0, peak - heapWithout),
+    runs,
+  };
+}
+
+/** Time until the popup for the seed page's tab shows its officials (and its first contentful paint). */
+async function popupTimes(gloss: ChromiumWithGloss, origin: string, runs: number): Promise<{ firstPaintMs: number; dataMs: number }> {
+  const page = await gloss.context.newPage();
+  await page.goto(`${origin}/2017/08/23/seed.html`, { waitUntil: 'load' });
+  await waitForGloss(page, true);
+  const tabId = await tabIdOf(gloss.background, page);
+  const paints: number[] = [];
+  const data: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const popup = await gloss.context.newPage();
+    await popup.goto(popupUrl(gloss.extensionId, tabId));
+    await popup.waitForFunction(
+      () => {
+        const w = window as unknown as { __benchData?: number };
+        if (document.body.innerText.includes('Kim Hyun-chong')) w.__benchData ??= performance.now();
+        return w.__benchData !== undefined;
+      },
+      null,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    const t = await popup.evaluate(() => ({
+      data: (window as unknown as { __benchData: number }).__benchData,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    }));
+    data.push(t.data);
+    if (t.fcp !== null) paints.push(t.fcp);
+    await popup.close();
+  }
+  await page.close();
+  return { firstPaintMs: median(paints), dataMs: median(data) };
+}
+
+function gzBytes(files: readonly string[]): { raw: number; gz: number } {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const body = readFileSync(f);
+    raw += body.length;
+    gz += gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+
+/** Bundle sizes from the Chrome build: what each context loads (the popup's shared chunks included). */
+function bundleSizes(): Record<string, number> {
+  const dir = CHROME_BUILD;
+  const content = gzBytes([join(dir, 'content-scripts', 'content.js'), join(dir, 'content-scripts', 'content.css')]);
+  const popupHtml = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const popupFiles = [...popupHtml.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => join(dir, m[1]!));
+  const popup = gzBytes([join(dir, 'popup.html'), ...popupFiles]);
+  const background = gzBytes([join(dir, 'background.js')]);
+  return {
+    contentScriptBytes: content.raw,
+    contentScriptGzBytes: content.gz,
+    popupBytes: popup.raw,
+    popupGzBytes: popup.gz,
+    backgroundBytes: background.raw,
+    backgroundGzBytes: background.gz,
+  };
+}
+
+// ---- Report -------------------------------------------------------------------------
+
+const fmt = (n: number | null, digits = 1): string => (n === null || !Number.isFinite(n) ? '–' : n.toFixed(digits));
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number): string => `${(n / 1048576).toFixed(1)} MB`;
+
+function table(machine: Record<string, unknown>, pages: readonly PageResult[], bundle: Record<string, number>, popup: { firstPaintMs: number; dataMs: number }): string {
+  const lines: string[] = [];
+  lines.push(`Gloss in Chromium ${String(machine.chromium)} on ${String(machine.cpus)} × ${String(machine.model)}, ${String(machine.memory)}; Node ${String(machine.node)}; load average at start ${String(machine.loadAverage)}`);
+  lines.push('');
+  const head = ['page', 'size', 'found', 'Gloss ms', 'in view', 'main thr.', 'longest', 'floor ms', 'mark.js', 'G/floor', 'mark/G', 'heap', 'peak'];
+  const rows = pages.map((p) => [
+    p.name, kb(p.bytes), String(p.annotations), fmt(p.glossMs), fmt(p.glossVisibleMs), fmt(p.glossMainThreadMs), fmt(p.longestTaskMs),
+    fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  lines.push(line(head), ...rows.map(line));
+  lines.push('');
+  lines.push('Gloss ms: content script start to all highlights painted; in view: to the highlights in view; main thr.: sum of its');
+  lines.push('slices; longest: longest Gloss slice or long task during its run; heap: retained JS heap with Gloss minus without; peak: sampled.');
+  lines.push('');
+  lines.push(`Content script ${kb(bundle.contentScriptBytes!)} (${kb(bundle.contentScriptGzBytes!)} gzip), popup ${kb(bundle.popupBytes!)} (${kb(bundle.popupGzBytes!)} gzip), background ${kb(bundle.backgroundBytes!)} (${kb(bundle.backgroundGzBytes!)} gzip)`);
+  lines.push(`Popup: first contentful paint ${fmt(popup.firstPaintMs)} ms, the seed page's officials shown at ${fmt(popup.dataMs)} ms`);
+  return lines.join('\n');
+}
+
+function arg(argv: readonly string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const runs = Math.max(1, Number(arg(argv, '--runs') ?? 5) || 5);
+  const only = arg(argv, '--page');
+  const json = argv.includes('--json');
+  const pages = benchPages().filter((p) => !only || p.name === only);
+  const markJs = readFileSync(join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+  const server = await serve(pages);
+  const gloss = await launchChromiumWithGloss();
+  const plainBrowser: Browser = await chromium.launch({
+    executablePath: requireBrowser(CHROMIUM),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const plain = await plainBrowser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await offline(gloss.context, server.origin);
+    await offline(plain, server.origin);
+    const machine = {
+      cpus: cpus().length,
+      model: cpus()[0]?.model ?? 'unknown',
+      memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
+      chromium: plainBrowser.version(),
+      node: process.version,
+      loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+      date: new Date().toISOString(),
+    };
+    const results: PageResult[] = [];
+    for (const p of pages) {
+      if (!json) process.stderr.write(`measuring ${p.name} (${runs} runs)…\n`);
+      results.push(await measurePage(gloss, plain, server.origin, p, runs, markJs));
+    }
+    const popup = pages.some((p) => p.name === 'seed') ? await popupTimes(gloss, server.origin, runs) : { firstPaintMs: NaN, dataMs: NaN };
+    const bundle = bundleSizes();
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ machine, pages: results, bundle, popupFirstPaintMs: popup.firstPaintMs, popupDataMs: popup.dataMs }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${table(machine, results, bundle, popup)}\n`);
+    }
+    return 0;
+  } finally {
+    await plainBrowser.close();
+    await gloss.close();
+    await server.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench-browser: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
