@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { checkBundledPacks } from './scripts/check-bundled-packs';
 
 /**
  * One config for both browsers. The manifest asks for the least it needs;
@@ -11,6 +12,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The content script does not validate the bundled pack at load (lib/packs/bundled.ts); the build does.
+    'build:before': () => checkBundledPacks(__dirname),
+  },
   // The Firefox sources zip (for add-on review) holds the source tree, not
   // local output: screenshots, coverage, benchmark results, scratch files.
   zip: {

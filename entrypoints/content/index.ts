@@ -14,7 +14,7 @@ import { extractArticle } from '../../lib/dom/extract';
 import { annotateInSlices } from '../../lib/engine/annotate';
 import { SLICE_BUDGET_MS, yieldToMain } from '../../lib/dom/scheduler';
 import { bundledPacks } from '../../lib/packs/bundled';
-import { getSettings } from '../../lib/settings/store';
+import { readPageSettings } from '../../lib/settings/page-settings';
 import { createCardHost } from '../../components/card/host';
 import { isFromExtension, type BackgroundRequest, type ContentRequest } from '../../lib/messages';
 
@@ -45,7 +45,7 @@ export default defineContentScript({
       // Sliced: the page's main thread gets a turn every few milliseconds, so Gloss never makes a long task.
       annotate: (article, packs, signal) => annotateInSlices(article, packs, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       packs: bundledPacks,
-      loadSettings: getSettings,
+      loadSettings: readPageSettings,
       createCardHost,
       mountCards: async () => {
         const ui = await createShadowRootUi(ctx, {

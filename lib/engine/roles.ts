@@ -9,7 +9,7 @@
  */
 import type { Role } from '../types';
 import type { PackEntity } from '../packs/types';
-import { dateLowerBound, dateUpperBound } from '../packs/schema';
+import { dateLowerBound, dateUpperBound } from '../packs/partial-dates';
 
 /** How a role relates to a date: held with both ends known, held with an end unknown, or not held. */
 export type RoleCoverage = 'closed' | 'open' | null;

@@ -8,9 +8,11 @@
  * lost, and Gloss must do both. The envelope is simply the `version` field.
  */
 import { storage } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, type Settings } from './types';
-import { migrateSettings, SETTINGS_VERSION } from './migrations';
+import type { Settings } from './types';
 import { validateSettings } from './validate';
+import { interpretStored, isRecord } from './interpret';
+
+export { interpretStored } from './interpret';
 
 /** Where the settings live. Imported packs use their own key, so a bad settings value never touches them. */
 export const SETTINGS_KEY = 'local:settings' as const;
@@ -93,31 +95,6 @@ export function serialise<T>(key: string, task: () => Promise<T>): Promise<T> {
     if (queues.get(key) === tail) queues.delete(key);
   });
   return next;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/**
- * Turns whatever is stored into valid current settings. Pure: the caller
- * decides whether to write the result back.
- */
-export function interpretStored(raw: unknown): { settings: Settings; invalid: string[]; rewrite: boolean } {
-  if (raw === null || raw === undefined) {
-    return { settings: structuredClone(DEFAULT_SETTINGS), invalid: [], rewrite: false };
-  }
-  if (!isRecord(raw)) {
-    return { settings: structuredClone(DEFAULT_SETTINGS), invalid: [''], rewrite: true };
-  }
-  let migrated: ReturnType<typeof migrateSettings>;
-  try {
-    migrated = migrateSettings(raw);
-  } catch {
-    return { settings: structuredClone(DEFAULT_SETTINGS), invalid: [''], rewrite: true };
-  }
-  const { settings, invalid } = validateSettings(migrated.value);
-  return { settings, invalid, rewrite: migrated.migrated || invalid.length > 0 || migrated.from > SETTINGS_VERSION };
 }
 
 async function readRaw(key: `local:${string}`): Promise<unknown> {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { formatPackErrors, loadPacks, parsePack, type PackError } from '../../lib/packs/load';
-import { bundledPacks } from '../../lib/packs/bundled';
+import { BUNDLED_PACK_FILES, bundledPacks } from '../../lib/packs/bundled';
+import { checkBundledPacks } from '../../scripts/check-bundled-packs';
+import { fileURLToPath } from 'node:url';
 import { isPartialDate, isWebUrl } from '../../lib/packs/schema';
 
 /** A small valid pack about an invented topic; each test breaks one thing. */
@@ -172,7 +174,15 @@ describe('the bundled KORUS pack', () => {
     expect(korus.schemaVersion).toBe(1);
     const raw = readFileSync(new URL('../../lib/packs/korus.json', import.meta.url));
     expect(raw.length).toBeLessThan(60 * 1024);
-    expect(parsePack(JSON.parse(raw.toString('utf8'))).ok).toBe(true);
+    const parsed = parsePack(JSON.parse(raw.toString('utf8')));
+    expect(parsed.ok).toBe(true);
+    // bundled.ts types the JSON without validating it at load: safe only if validation returns it unchanged.
+    expect(parsed.ok && parsed.pack).toEqual(korus);
+  });
+
+  it('passes the check run before every build', () => {
+    expect(() => checkBundledPacks(fileURLToPath(new URL('../..', import.meta.url)))).not.toThrow();
+    expect(BUNDLED_PACK_FILES).toContain('lib/packs/korus.json');
   });
 
   it('keeps the trade bases apart, with the series ids the figure check relies on', () => {
