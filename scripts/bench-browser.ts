@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --runs N] [--page NAME] [--json]`
+ * `npm run bench:browser [-- --runs N] [--page NAME[,NAME…]] [--json]`
  *
  * Times Gloss's content script in headless Chromium (the built extension,
  * `.output/chrome-mv3`) on real pages, next to two references on the same
@@ -476,7 +476,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const runs = Math.max(1, Number(arg(argv, '--runs') ?? 5) || 5);
   const only = arg(argv, '--page');
   const json = argv.includes('--json');
-  const pages = benchPages().filter((p) => !only || p.name === only);
+  const pages = benchPages().filter((p) => !only || only.split(',').includes(p.name));
   const markJs = readFileSync(join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const server = await serve(pages);
   const gloss = await launchChromiumWithGloss();

@@ -91,6 +91,8 @@ export class GlossController {
   private readonly highlighter: Highlighter;
   private readonly styles: HighlightStyleSheet;
   private settings: Settings | null = null;
+  /** The first settings read, which the first run waits for before painting. */
+  private settingsRead: Promise<void> = Promise.resolve();
   private enabled = true;
   private state: PageStatus['state'] = 'loading';
   private dom: ArticleDom | null = null;
@@ -144,26 +146,49 @@ export class GlossController {
   }
 
   /**
-   * Reads settings, then (unless the site is disabled or the run mode waits for
-   * the user) annotates and paints. `signal` aborting stops everything.
+   * Reads settings and, meanwhile, extracts and annotates the page (sliced);
+   * paints once both are done, unless the site is disabled or the run mode
+   * waits for the user. `signal` aborting stops everything.
+   *
+   * Why overlap: the settings read is mostly idle time waiting on the browser,
+   * and the run mode is only known once it returns. Nothing is painted, and no
+   * count is reported, before the settings arrive; a disabled site or
+   * on-demand mode then abandons the speculative run at its next pause and
+   * drops what it found (so at most the work done while the read was pending
+   * is spent on such a page, and nothing of it is shown or kept).
    */
   async start(signal?: AbortSignal): Promise<void> {
     if (this.running) return this.update();
     this.running = true;
     signal?.addEventListener('abort', () => this.stop(), { once: true });
-    await this.readSettings();
+    const settingsRead = this.readSettings();
+    this.settingsRead = settingsRead;
+    const speculative = this.update();
+    await settingsRead;
     if (!this.running) return;
-    if (this.siteDisabled()) {
-      this.state = 'disabled-site';
-      return;
-    }
+    const disabled = this.siteDisabled();
     this.enabled = this.settings!.runMode !== 'on-demand';
-    this.listen();
-    if (!this.enabled) {
-      this.state = 'off';
+    if (disabled || !this.enabled) {
+      this.abandonRun();
+      await speculative;
+      this.state = disabled ? 'disabled-site' : 'off';
+      if (!disabled) this.listen();
       return;
     }
-    await this.update();
+    this.listen();
+    await speculative;
+  }
+
+  /** Drops the speculative first run (its engine stops at its next pause) and everything it found. */
+  private abandonRun(): void {
+    this.generation++;
+    this.staleRun?.abort();
+    this.staleRun = null;
+    this.clearPaint();
+    this.watcher?.stop();
+    this.watcher = null;
+    this.dom = null;
+    this.annotations = null;
   }
 
   /** Re-extracts, re-annotates and repaints the page (idempotent). */
@@ -208,6 +233,9 @@ export class GlossController {
     this.staleRun = stale;
     const annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
     if (gen !== this.generation || !annotations) return;
+    // The first run starts before the settings arrive (see `start`): they decide whether and what to paint.
+    if (!this.settings) await this.settingsRead;
+    if (gen !== this.generation || !this.settings) return;
     this.annotations = annotations;
     measure('gloss:annotate', t1);
     this.state = 'ready';
@@ -338,6 +366,8 @@ export class GlossController {
   }
 
   private reportCount(): void {
+    // Before the settings arrive the page may turn out to be a disabled site: say nothing yet.
+    if (!this.settings) return;
     try {
       this.deps.sendCount?.(this.state === 'ready' ? this.highlighter.size : 0);
     } catch {

@@ -160,15 +160,41 @@ describe('GlossController', () => {
     controller = new GlossController(d);
     await controller.start();
     expect(controller.status().state).toBe('disabled-site');
-    expect(d.state.extracts).toBe(0);
+    // The first run overlaps the settings read, so the page may have been read; nothing of it is painted, kept or counted.
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(controller.painted).toHaveLength(0);
+    expect(controller.current).toBeNull();
+    expect(d.state.counts.every((n) => n === 0)).toBe(true);
     controller.stop();
     controller = new GlossController(deps({}, { ...DEFAULT_SETTINGS, runMode: 'on-demand' }));
     await controller.start();
     expect(controller.status().state).toBe('off');
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(controller.current).toBeNull();
     await controller.handle({ type: 'gloss:set-enabled', enabled: true });
     expect(controller.painted).toHaveLength(3);
     await controller.handle({ type: 'gloss:set-enabled', enabled: false });
     expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+  });
+
+  it('works while the settings are read, but paints only what the late settings allow', async () => {
+    const late = (settings: Settings) => () => wait(30).then(() => settings);
+    const officialsOnly: Settings = { ...DEFAULT_SETTINGS, categories: { officials: true, figures: false, claims: false } };
+    const d = deps({ loadSettings: late(officialsOnly) });
+    controller = new GlossController(d);
+    const started = controller.start();
+    await wait(5);
+    expect(d.state.extracts).toBe(1);
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    await started;
+    expect(controller.painted.map((p) => p.id)).toEqual(['officials:0']);
+    controller.stop();
+    const disabled = deps({ loadSettings: late({ ...DEFAULT_SETTINGS, disabledSites: [document.location.hostname] }) });
+    controller = new GlossController(disabled);
+    await controller.start();
+    expect(controller.status().state).toBe('disabled-site');
+    expect(document.querySelectorAll(MARK_TAG)).toHaveLength(0);
+    expect(disabled.state.counts).toEqual([]);
   });
 
   it('navigates with Alt+Shift+N/P outside fields, opens the card, and Escape closes it', async () => {
