@@ -65,6 +65,31 @@ const NON_PERSON_WORDS = new Set([
   'river', 'island', 'islands', 'mountains', 'sea', 'ocean', 'gulf', 'republic', 'kingdom', 'empire',
 ]);
 
+/**
+ * Nouns that head an organisation ("the Office of the Trade Representative",
+ * "the Ministry of Finance", "the White House"): a phrase headed by one is the
+ * organisation speaking, never a person holding a similar title.
+ */
+const ORG_HEADS = new Set([
+  'office', 'ministry', 'department', 'house', 'agency', 'bureau', 'commission', 'committee', 'council',
+  'administration', 'government', 'secretariat', 'cabinet', 'embassy', 'mission', 'service', 'authority',
+  'board', 'directorate', 'institute', 'bank', 'court', 'parliament', 'assembly', 'senate', 'congress',
+]);
+
+/** Lowercase nouns that make an appositive describe a person ("Jane Roe, an economist at X Bank"). */
+const PERSON_NOUNS = new Set([
+  'economist', 'analyst', 'strategist', 'professor', 'researcher', 'fellow', 'scholar', 'lawyer', 'attorney',
+  'spokesman', 'spokeswoman', 'spokesperson', 'official', 'adviser', 'advisor', 'director', 'manager',
+  'executive', 'chairman', 'chairwoman', 'founder', 'partner', 'member', 'lawmaker', 'legislator', 'expert',
+  'consultant', 'historian', 'scientist', 'engineer', 'diplomat', 'politician', 'candidate', 'aide', 'head',
+  'deputy', 'owner', 'farmer', 'resident', 'teacher', 'student', 'worker', 'journalist', 'editor', 'author',
+  'activist', 'negotiator', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'president', 'chief',
+  'investor', 'trader', 'banker', 'officer', 'leader', 'veteran', 'doctor', 'nurse', 'judge', 'ceo',
+]);
+
+/** Words that may open an appositive before its person noun ("a senior fellow", "the former chief"). */
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our']);
+
 const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
 
 function isCapitalised(word: string): boolean {
@@ -304,6 +329,9 @@ export class SpeakerResolver {
       const known = this.personNamed(surname, phraseStart);
       if (known) return known;
     }
+    // "The Office of the U.S. Trade Representative", "the ministry": an organisation speaks as itself.
+    const orgHead = organisationHead(text, words);
+    if (orgHead) return { name: asName(text.slice(phraseStart, orgHead)), entityId: null, person: false };
     // An official heading the phrase.
     for (let i = this.officialsBefore(phraseStart); i < this.officials.length; i++) {
       const m = this.officials[i];
@@ -313,13 +341,21 @@ export class SpeakerResolver {
     }
     // An appositive phrase ("Jane Doe, a senior fellow"): look at each comma-separated part.
     const segments = splitAtCommas(text, words);
+    // "Jane Roe, an economist at X Bank": an appositive describing a person makes the capitalised run before it a name.
+    const subject = segments[0];
+    const appositive = segments[1];
+    if (subject && appositive && describesPerson(appositive) && isBareNameRun(subject)) {
+      return { name: asName(text.slice(subject[0]?.start ?? 0, subject[subject.length - 1]?.end ?? 0)), entityId: null, person: true };
+    }
     for (const seg of segments) {
       const name = trailingPersonalName(seg);
       if (name) return { name: asName(text.slice(name.start, name.end)), entityId: null, person: true };
     }
     for (const seg of segments) {
       const segFirst = seg[0];
-      const last = seg[seg.length - 1]?.w.toLowerCase() ?? '';
+      // The head noun: the word before the first preposition ("the minister at the ministry"), else the last word.
+      const prep = seg.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w.w));
+      const last = seg[prep > 0 ? prep - 1 : seg.length - 1]?.w.toLowerCase() ?? '';
       if (!segFirst) continue;
       const definite = /^(?:the|his|her|its|their)$/i.test(segFirst.w) || seg.some((w) => /['\u2019]s$/.test(w.w));
       if (ROLE_NOUNS.has(last) && definite) {
@@ -333,6 +369,53 @@ export class SpeakerResolver {
 }
 
 type Word = { w: string; start: number; end: number };
+
+/** Prepositions that end a noun phrase's head ("Office of …", "spokeswoman at …"). */
+const HEAD_ENDING_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to']);
+
+/**
+ * When the first comma-free part of a phrase is headed by an organisation noun
+ * (the word before its first preposition, else its last word: "the Office of
+ * the Trade Representative", "the trade ministry"), the offset where that
+ * part ends; else null ("a spokeswoman at the White House" is headed by
+ * "spokeswoman"). A possessive ("the Ministry of Finance's Jane Doe")
+ * makes the phrase about someone else, so it does not count.
+ */
+function organisationHead(text: string, words: readonly Word[]): number | null {
+  let n = 0;
+  while (n < words.length && (n === 0 || !text.slice(words[n - 1]?.end ?? 0, words[n]?.start ?? 0).includes(','))) n++;
+  const part = words.slice(0, n);
+  if (part.some((w) => /['\u2019]s?$/.test(w.w))) return null;
+  const of = part.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w.w));
+  const head = part[of > 0 ? of - 1 : part.length - 1];
+  if (!head || !ORG_HEADS.has(head.w.toLowerCase())) return null;
+  // "Margaret Court", "Tom Bank": without a determiner or an "of" complement the run may be a personal name.
+  if (of < 0 && !/^(?:the|a|an|its|their)$/i.test(part[0]?.w ?? '')) return null;
+  return part[part.length - 1]?.end ?? null;
+}
+
+/** Whether an appositive reads as a description of a person: "an economist at X", "a senior fellow", "who runs …". */
+function describesPerson(seg: readonly Word[]): boolean {
+  const first = seg[0]?.w.toLowerCase() ?? '';
+  if (first === 'who') return true;
+  if (!APPOSITIVE_OPENERS.has(first)) return false;
+  for (let i = 1; i < seg.length && i <= 4; i++) {
+    const w = seg[i]?.w ?? '';
+    const l = w.toLowerCase();
+    if (l === 'at' || l === 'of' || l === 'for' || l === 'in' || l === 'with') return false;
+    if (PERSON_NOUNS.has(l)) return true;
+  }
+  return false;
+}
+
+/** Whether words are only a name-like capitalised run of one to four words (with an optional courtesy title). */
+function isBareNameRun(seg: readonly Word[]): boolean {
+  if (seg.length === 0 || seg.length > 4) return false;
+  const titled = COURTESY_TITLES.has(seg[0]?.w.toLowerCase() ?? '');
+  if (seg.length === 1 && !titled) return false;
+  if (!titled && NOT_NAME_STARTS.has(seg[0]?.w.toLowerCase() ?? '')) return false;
+  return seg.every((w, i) => (i === 0 && titled) || (/^[\p{Lu}][\p{L}'\u2019.-]*$/u.test(w.w) && w.w !== w.w.toUpperCase() && !ROLE_NOUNS.has(w.w.toLowerCase())));
+}
 
 /** Splits a phrase's words where a comma separates them. */
 function splitAtCommas(text: string, words: readonly Word[]): Word[][] {

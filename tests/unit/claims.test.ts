@@ -426,3 +426,44 @@ describe('claims: a naming participle after a reported clause', () => {
     ]);
   });
 });
+
+describe('speakers: organisations and people introduced by an appositive', () => {
+  it('keeps an organisation headed by "Office of …" as the speaker, not the official with a similar title', () => {
+    const a = article([
+      'The finance minister, Ana Rios, met bankers in the capital on Monday.',
+      'According to the Office of the Finance Minister, the budget gap narrowed to 3 percent in March.',
+      'The Ministry of Finance said the bond sale would go ahead in May.',
+    ]);
+    const claims = detectClaims(a, [official(a, 'Ana Rios', 'Ana Rios', 0, 'Finance Minister')]);
+    expect(brief(claims)).toEqual([
+      ['the budget gap narrowed to 3 percent in March', 'the Office of the Finance Minister', false],
+      ['the bond sale would go ahead in May', 'The Ministry of Finance', false],
+    ]);
+    expect(claims.map((c) => c.speakerEntityId)).toEqual([null, null]);
+  });
+
+  it('still resolves "the minister at the ministry" to the official', () => {
+    const a = article(['Ana Rios opened the session.', 'The minister at the Ministry of Finance said the bond sale would go ahead.']);
+    const claims = detectClaims(a, [official(a, 'Ana Rios', 'Ana Rios', 0, 'Finance Minister')]);
+    expect(claims[0]?.speaker).toBe('Ana Rios');
+  });
+
+  it('resolves "she said" to a non-official introduced with an appositive, even when a name word is also a place word', () => {
+    const a = article([
+      'Park Soo-min, an analyst at Daehan Securities, said the rate cut was overdue.',
+      '“Exporters have waited long enough,” she said.',
+    ]);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['the rate cut was overdue', 'Park Soo-min', false],
+      ['Exporters have waited long enough', 'Park Soo-min', true],
+    ]);
+  });
+
+  it('takes the named subject, not the organisation inside the appositive', () => {
+    const a = article(['Lina Park, a strategist at Northgate Capital, said the rally had further to run. “Yields will keep falling,” she said.']);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['the rally had further to run', 'Lina Park', false],
+      ['Yields will keep falling', 'Lina Park', true],
+    ]);
+  });
+});
