@@ -19,7 +19,7 @@
 import type { ArticleText, Claim, OfficialMention } from '../types';
 import { findQuotes, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
-import { SpeakerResolver, countWords, wordsIn, type Speaker } from './speakers';
+import { SpeakerResolver, countWords, describesPerson, isBareNameRun, wordsIn, type Speaker } from './speakers';
 import { drain, type Steps } from './steps';
 import { scoreClaim } from './worthiness';
 
@@ -516,9 +516,31 @@ class ClaimFinder {
     }
     const first = toks[k + 1];
     const stoppedAtQuoteOrStart = k < 0 || toks[k]?.inQuote === true || /["\u201D]\s*$/.test(this.text.slice(toks[k]?.end ?? 0, first?.start ?? 0));
-    if (!first || k + 1 >= verb || !stoppedAtQuoteOrStart) return verb;
+    if (!first || k + 1 >= verb || !stoppedAtQuoteOrStart) return this.namedAppositiveStart(verb, toks);
     if (INTRO_WORDS.has(first.lower) || PREPOSITIONS.has(first.lower)) return verb;
     return k + 1;
+  }
+
+  /**
+   * "…, a spokesman, Luis Ortega, said" / "…, Luis Ortega, a spokesman for the
+   * agency, said": two comma-separated parts right before the verb, a name and
+   * a description of a person, name the speaker; returns where the first part
+   * starts, or `verb` when the words before the verb are not that shape.
+   */
+  private namedAppositiveStart(verb: number, toks: readonly Tok[]): number {
+    const commaBefore = (i: number): boolean => i > 0 && /^\s*,\s*$/.test(this.text.slice(toks[i - 1]?.end ?? 0, toks[i]?.start ?? 0));
+    if (!commaBefore(verb)) return verb;
+    // Walk back to the comma that opens part A (nearest the verb), then to the one that opens part B.
+    let a = verb - 1;
+    while (a > 0 && verb - a <= 8 && !commaBefore(a)) a--;
+    let b = a - 1;
+    while (b > 0 && a - b <= 8 && !commaBefore(b)) b--;
+    if (a <= 0 || b <= 0 || !commaBefore(a) || !commaBefore(b)) return verb;
+    const partB = toks.slice(b, a);
+    const partA = toks.slice(a, verb);
+    if ([...partA, ...partB].some((t) => t.inQuote || FINITE_MARKERS.has(t.lower))) return verb;
+    const shaped = (isBareNameRun(partA) && describesPerson(partB)) || (isBareNameRun(partB) && describesPerson(partA));
+    return shaped ? b : verb;
   }
 
   /** The speaker of a cue: its phrase, an inverted "said Kim", an appositive, or the sentence subject. */

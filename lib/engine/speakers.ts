@@ -395,7 +395,7 @@ function organisationHead(text: string, words: readonly Word[]): number | null {
 }
 
 /** Whether an appositive reads as a description of a person: "an economist at X", "a senior fellow", "who runs …". */
-function describesPerson(seg: readonly Word[]): boolean {
+export function describesPerson(seg: readonly Word[]): boolean {
   const first = seg[0]?.w.toLowerCase() ?? '';
   if (first === 'who') return true;
   if (!APPOSITIVE_OPENERS.has(first)) return false;
@@ -408,8 +408,8 @@ function describesPerson(seg: readonly Word[]): boolean {
   return false;
 }
 
-/** Whether words are only a name-like capitalised run of one to four words (with an optional courtesy title). */
-function isBareNameRun(seg: readonly Word[]): boolean {
+/** Whether words are only a name-like capitalised run of two to four words (or a courtesy title and a surname). */
+export function isBareNameRun(seg: readonly Word[]): boolean {
   if (seg.length === 0 || seg.length > 4) return false;
   const titled = COURTESY_TITLES.has(seg[0]?.w.toLowerCase() ?? '');
   if (seg.length === 1 && !titled) return false;

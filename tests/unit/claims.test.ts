@@ -467,3 +467,21 @@ describe('speakers: organisations and people introduced by an appositive', () =>
     ]);
   });
 });
+
+describe('speakers: a named spokesperson in a trailing attribution', () => {
+  it('takes the name in "…, a spokeswoman, X Y, said" rather than the sentence subject', () => {
+    const a = article(['The port authority has closed two docks for repairs, a spokeswoman, Mira Chen, said.']);
+    expect(brief(detectClaims(a, []))).toEqual([['The port authority has closed two docks for repairs', 'Mira Chen', false]]);
+  });
+
+  it('reads "a spokesman for the ministry, X Y," and the reversed "X Y, a spokesman for …,"', () => {
+    const a = article([
+      'The coast guard suspended the search at dusk, a spokesman for the ministry, Tomas Varga, said.',
+      'Rail services will resume on Friday, Hana Ilic, a spokeswoman for the operator, said.',
+    ]);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['The coast guard suspended the search at dusk', 'Tomas Varga', false],
+      ['Rail services will resume on Friday', 'Hana Ilic', false],
+    ]);
+  });
+});
