@@ -139,6 +139,8 @@ export class SpeakerResolver {
   private readonly officialMaxEnd: Int32Array;
   /** Per role noun, the officials whose role mentions it (sorted by start), built on first use. */
   private readonly byRoleNoun = new Map<string, OfficialMention[]>();
+  /** Per bare role phrase ("home secretary"), its only holder in the article or null, built on first use. */
+  private readonly byBareRole = new Map<string, Speaker | null>();
   private lastGroupSpeaker: { block: number; speaker: Speaker } | null = null;
   private readonly bySurname = new Map<string, PersonAnchor[]>();
   /** Speakers of claims found so far, sorted by position. */
@@ -308,6 +310,56 @@ export class SpeakerResolver {
   }
 
   /**
+   * The official whose role has every word of `roleWords` ("home secretary",
+   * "finance minister"), when exactly one person in the article does; null
+   * otherwise. A holder named with a qualifier right before the title
+   * ("shadow", "former", "deputy") does not hold the role itself.
+   */
+  private onlyOfficialTitled(roleWords: readonly string[]): Speaker | null {
+    const key = roleWords.join(' ');
+    let answer = this.byBareRole.get(key);
+    if (answer === undefined) {
+      answer = this.findOnlyOfficialTitled(roleWords);
+      this.byBareRole.set(key, answer);
+    }
+    return answer;
+  }
+
+  /** `onlyOfficialTitled` without the cache: one pass over the official mentions. */
+  private findOnlyOfficialTitled(roleWords: readonly string[]): Speaker | null {
+    const holders = new Map<string, OfficialMention>();
+    const qualified = new Set<string>();
+    for (const m of this.officials) {
+      const role = `${m.role?.title ?? ''} ${m.role?.org ?? ''}`.toLowerCase();
+      const roleSet = new Set(role.split(/[^\p{L}]+/u));
+      if (!roleWords.every((w) => roleSet.has(w))) continue;
+      const key = m.entityId ?? m.name;
+      if (!holders.has(key)) holders.set(key, m);
+      // One qualified mention ("the shadow home secretary, Jane Doe") rules the person out.
+      if (this.titleQualified(m)) qualified.add(key);
+    }
+    const left = [...holders].filter(([key]) => !qualified.has(key));
+    return left.length === 1 && left[0] ? officialSpeaker(left[0][1]) : null;
+  }
+
+  /**
+   * Whether the role title written right next to a mention carries a qualifier:
+   * "the shadow home secretary, Jane Doe" or "Jane Doe, the former home
+   * secretary" (the title touching the name, with only a comma between).
+   */
+  private titleQualified(m: OfficialMention): boolean {
+    const title = m.role?.title.toLowerCase();
+    if (!title) return false;
+    const text = this.article.text;
+    const before = text.slice(Math.max(0, m.start - 80), m.start).toLowerCase();
+    const at = before.lastIndexOf(title);
+    if (at >= 0 && /^[\s,]*$/.test(before.slice(at + title.length)) && TITLE_QUALIFIERS.test(before.slice(0, at))) return true;
+    const after = text.slice(m.end, m.end + 80).toLowerCase();
+    const from = after.indexOf(title);
+    return from >= 0 && /^,\s+(?:the\s+|a\s+)?[\p{L}\s-]*$/u.test(after.slice(0, from)) && TITLE_QUALIFIERS.test(after.slice(0, from));
+  }
+
+  /**
    * Resolves the phrase `text.slice(start, end)` naming a speaker. Returns
    * null when the phrase is empty or an unresolvable pronoun.
    */
@@ -362,6 +414,11 @@ export class SpeakerResolver {
         const official = this.officialByRole(last, phraseStart);
         if (official) return official;
       }
+      // "Home Secretary insists …", "Finance minister says …" (headline style, no determiner): the one official with that role.
+      if (ROLE_NOUNS.has(last) && !definite && seg === segments[0] && seg.length <= 4 && seg.every((w) => !BARE_ROLE_STOPWORDS.has(w.w.toLowerCase()))) {
+        const official = this.onlyOfficialTitled(seg.map((w) => w.w.toLowerCase()));
+        if (official) return official;
+      }
     }
     const head = segments[0] ?? words;
     return { name: asName(text.slice(head[0]?.start ?? phraseStart, head[head.length - 1]?.end ?? phraseEnd)), entityId: null, person: false };
@@ -369,6 +426,12 @@ export class SpeakerResolver {
 }
 
 type Word = { w: string; start: number; end: number };
+
+/** Words that make a phrase more than a bare role title ("Home Secretary", "Finance minister"). */
+const BARE_ROLE_STOPWORDS = new Set(['the', 'a', 'an', 'of', 'for', 'at', 'in', 'and', 'or', 'his', 'her', 'its', 'their', 'former', 'shadow', 'deputy', 'vice', 'acting', 'ex']);
+
+/** A qualifier ending the text right before a role title: the person holds a different post. */
+const TITLE_QUALIFIERS = /\b(?:shadow|former|deputy|vice|acting|ex|junior|assistant|interim|opposition)[\s-]*$/;
 
 /** Prepositions that end a noun phrase's head ("Office of …", "spokeswoman at …"). */
 const HEAD_ENDING_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'on', 'to']);
@@ -538,9 +601,10 @@ function trailingPersonalName(words: readonly { w: string; start: number; end: n
   const run = words.slice(i);
   if (run.length === 0 || run.length > 4) return null;
   if (run.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()) || ROLE_NOUNS.has(w.w.toLowerCase()))) {
-    // "Trade Minister Jane Doe": drop leading role/title words and retry on the rest.
-    let j = 0;
-    while (j < run.length && (NON_PERSON_WORDS.has(run[j]?.w.toLowerCase() ?? '') || ROLE_NOUNS.has(run[j]?.w.toLowerCase() ?? ''))) j++;
+    // "Trade Minister Jane Doe", "Finance Minister Jane Doe": keep the words after the last role or
+    // organisation word ("Home Secretary" alone leaves no name).
+    let j = run.length;
+    while (j > 0 && !NON_PERSON_WORDS.has(run[j - 1]?.w.toLowerCase() ?? '') && !ROLE_NOUNS.has(run[j - 1]?.w.toLowerCase() ?? '')) j--;
     const rest = run.slice(j);
     if (rest.length < 2 || rest.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()))) return null;
     return { start: rest[0]?.start ?? 0, end: rest[rest.length - 1]?.end ?? 0 };

@@ -485,3 +485,29 @@ describe('speakers: a named spokesperson in a trailing attribution', () => {
     ]);
   });
 });
+
+describe('speakers: a headline speaker given only by role', () => {
+  it('resolves the role to the one official holding it in the body', () => {
+    const a = article(['The Foreign Secretary, Helen Marsh, flew to Oslo on Tuesday for a day of meetings.'], 'Foreign Secretary insists ceasefire talks will resume');
+    const claims = detectClaims(a, [official(a, 'Helen Marsh', 'Helen Marsh', 0, 'Foreign Secretary')]);
+    expect(brief(claims)).toEqual([['ceasefire talks will resume', 'Helen Marsh', false]]);
+  });
+
+  it('ignores a holder named with a qualifier ("shadow", "former") and keeps the phrase when two hold the role', () => {
+    const shadow = article(
+      ['The Foreign Secretary, Helen Marsh, flew to Oslo.', 'The shadow foreign secretary, Omar Reid, called the trip a stunt.'],
+      'Foreign Secretary insists ceasefire talks will resume',
+    );
+    const one = detectClaims(shadow, [
+      official(shadow, 'Helen Marsh', 'Helen Marsh', 0, 'Foreign Secretary'),
+      official(shadow, 'Omar Reid', 'Omar Reid', 0, 'foreign secretary'),
+    ]);
+    expect(one[0]?.speaker).toBe('Helen Marsh');
+    const two = article(['Finance Minister Ivo Dant met Finance Minister Lea Borg in Vienna.'], 'Finance minister says budget will balance');
+    const both = detectClaims(two, [
+      official(two, 'Ivo Dant', 'Ivo Dant', 0, 'Minister of Finance'),
+      official(two, 'Lea Borg', 'Lea Borg', 0, 'Minister of Finance'),
+    ]);
+    expect(brief(both)).toEqual([['budget will balance', 'Finance minister', false]]);
+  });
+});
