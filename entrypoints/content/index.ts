@@ -10,7 +10,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { GlossController } from '../../lib/dom/controller';
-import { extractArticle } from '../../lib/dom/extract';
+import { extractInSlices } from '../../lib/dom/extract';
 import { annotateInSlices } from '../../lib/engine/annotate';
 import { SLICE_BUDGET_MS, yieldToMain } from '../../lib/dom/scheduler';
 import { bundledPacks } from '../../lib/packs/bundled';
@@ -41,7 +41,8 @@ export default defineContentScript({
     performance.mark('gloss:start');
     const controller = new GlossController({
       doc: document,
-      extract: extractArticle,
+      // Sliced like the engine: a very long page is read a few milliseconds at a time.
+      extract: (doc, url, signal) => extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       // Sliced: the page's main thread gets a turn every few milliseconds, so Gloss never makes a long task.
       annotate: (article, packs, signal) => annotateInSlices(article, packs, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       packs: bundledPacks,

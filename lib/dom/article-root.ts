@@ -4,6 +4,10 @@
  * body paragraphs (scored by paragraph text density, like Readability), and
  * which heading and standfirst belong to it. No layout APIs: works in linkedom.
  */
+import { drain, type Steps } from '../engine/steps';
+
+/** Paragraphs handled between pauses of the resumable body-root search (`findBodyRootSteps`). */
+const PARAGRAPHS_PER_STEP = 64;
 
 /** Elements whose whole subtree is never article text. */
 const EXCLUDED_TAGS = new Set([
@@ -188,19 +192,33 @@ function semanticBonus(el: Element): number {
  * is split across sibling containers.
  */
 export function findBodyRoot(doc: Document): Element | null {
+  return drain(findBodyRootSteps(doc));
+}
+
+/**
+ * `findBodyRoot` as resumable steps (a pause every few dozen paragraphs), so
+ * the content script can search a very long page in slices; same result.
+ */
+export function* findBodyRootSteps(doc: Document): Steps<Element | null> {
   // Scan from <html>: parsers recovering from broken markup can leave several <body> elements.
   const html = doc.documentElement;
   if (!html) return null;
   const paragraphs: { p: Element; text: string }[] = [];
   let pageParagraphChars = 0;
-  for (const p of html.getElementsByTagName('p')) {
+  // A static list (not the live collection), so pausing between paragraphs is safe.
+  const all = [...html.getElementsByTagName('p')];
+  for (let i = 0; i < all.length; i++) {
+    const p = all[i]!;
     const text = (p.textContent ?? '').trim();
     pageParagraphChars += text.length;
     if (text.length >= 25) paragraphs.push({ p, text });
+    if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
   }
   const furniture = new FurnitureCache(pageParagraphChars);
   const scores = new Map<Element, number>();
+  let counted = 0;
   for (const { p, text } of paragraphs) {
+    if (++counted % PARAGRAPHS_PER_STEP === 0) yield;
     if (furniture.inside(p)) continue;
     let commas = 0;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) commas++;
@@ -225,8 +243,11 @@ export function findBodyRoot(doc: Document): Element | null {
       bestScore = final;
       best = el;
     }
+    // A large candidate's link density reads all its text: a pause after each.
+    yield;
   }
   if (!best) return null;
+  yield;
   return widenToSplitBody(best, paragraphs.filter(({ p }) => !furniture.inside(p)));
 }
 

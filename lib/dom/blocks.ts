@@ -5,6 +5,10 @@
  */
 import type { BlockKind } from '../types';
 import { BLOCK_TAGS, isFurniture, isInlineExcluded, linkDensity } from './article-root';
+import { drain, type Steps } from '../engine/steps';
+
+/** Blocks emitted between pauses of the resumable walk (`walkBodySteps`). */
+const BLOCKS_PER_STEP = 32;
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -123,7 +127,16 @@ function acceptBody(element: Element, pieces: RawPiece[], timeChars: number): bo
  * and inline elements between blocks) becomes a block when it is prose-sized.
  */
 export function walkBody(bodyRoot: Element, targets: WalkTargets): BlockDraft[] {
+  return drain(walkBodySteps(bodyRoot, targets));
+}
+
+/**
+ * `walkBody` as resumable steps (a pause every few dozen blocks), so the
+ * content script can walk a very long article in slices; same result.
+ */
+export function* walkBodySteps(bodyRoot: Element, targets: WalkTargets): Steps<BlockDraft[]> {
   const out: BlockDraft[] = [];
+  let sincePause = 0;
   const special = (el: Element): BlockKind | null => (el === targets.title ? 'title' : el === targets.dek ? 'dek' : null);
 
   const emitLeaf = (element: Element): void => {
@@ -147,7 +160,7 @@ export function walkBody(bodyRoot: Element, targets: WalkTargets): BlockDraft[] 
     }
   };
 
-  const walk = (container: Element): void => {
+  const walk = function* (container: Element): Steps<void> {
     let loose: RawPiece[] = [];
     let looseTime = { inTime: 0 };
     const flushLoose = (): void => {
@@ -194,13 +207,17 @@ export function walkBody(bodyRoot: Element, targets: WalkTargets): BlockDraft[] 
       if (tag === 'h1') continue; // A second headline (a teaser's) is never body text.
       if (tag === 'p' || (BLOCK_TAGS.has(tag) && !element.querySelector(NESTED_BLOCK_SELECTOR))) {
         emitLeaf(element);
+        if (++sincePause >= BLOCKS_PER_STEP) {
+          sincePause = 0;
+          yield;
+        }
       } else {
-        walk(element);
+        yield* walk(element);
       }
     }
     flushLoose();
   };
 
-  walk(bodyRoot);
+  yield* walk(bodyRoot);
   return out;
 }

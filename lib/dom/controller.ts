@@ -41,7 +41,11 @@ export interface MountedCardUi {
 /** What the controller needs from its environment. */
 export interface ControllerDeps {
   doc: Document;
-  extract: (doc: Document, url?: string | null) => ArticleDom | null;
+  /**
+   * The extractor: synchronous (tests) or sliced (the content script: `extractInSlices`, which yields
+   * to the page between slices and resolves to null when `signal` aborts).
+   */
+  extract: (doc: Document, url: string | null, signal: AbortSignal) => ArticleDom | null | Promise<ArticleDom | null>;
   /**
    * The engine: synchronous (tests) or sliced (the content script: `annotateInSlices`, which yields
    * to the page between slices and resolves to null when `signal` aborts).
@@ -211,8 +215,13 @@ export class GlossController {
       this.reportCount();
       return;
     }
+    // A newer update or stop() makes this run stale: the sliced extractor and engine then stop at their next pause.
+    const stale = new AbortController();
+    this.staleRun?.abort();
+    this.staleRun = stale;
     const t0 = performance.now();
-    const found = this.deps.extract(this.doc, this.doc.location?.href ?? null);
+    const found = await this.deps.extract(this.doc, this.doc.location?.href ?? null, stale.signal);
+    if (gen !== this.generation) return;
     const dom = found && capArticle(found);
     measure('gloss:extract', t0);
     this.dom = dom;
@@ -227,10 +236,6 @@ export class GlossController {
     this.annotations = null;
     this.state = 'loading';
     const t1 = performance.now();
-    // A newer update or stop() makes this run stale: the sliced engine then stops at its next pause.
-    const stale = new AbortController();
-    this.staleRun?.abort();
-    this.staleRun = stale;
     const annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
     if (gen !== this.generation || !annotations) return;
     // The first run starts before the settings arrive (see `start`): they decide whether and what to paint.

@@ -6,8 +6,9 @@
  */
 import { BLOCK_SEPARATOR, type ArticleText, type TextBlock } from '../types';
 import type { ArticleDom, TextPiece } from './types';
-import { findBodyRoot, findHeadline, findStandfirst } from './article-root';
-import { draftOf, walkBody, type BlockDraft } from './blocks';
+import { findBodyRootSteps, findHeadline, findStandfirst } from './article-root';
+import { draftOf, walkBodySteps, type BlockDraft } from './blocks';
+import { drain, runInSlices, type SliceRunOptions, type Steps } from '../engine/steps';
 import { declaredTitle, declaredUrl, findLanguage, findPublicationDate } from './metadata';
 
 /** Below this much body prose the page is not an article (a home page, a search page…). */
@@ -37,8 +38,8 @@ function looksLikeArticle(body: BlockDraft[]): boolean {
 }
 
 /** Orders the headline and standfirst before body blocks when they were found outside the body root. */
-function assembleDrafts(bodyRoot: Element, title: Element | null, dek: Element | null): BlockDraft[] {
-  const walked = walkBody(bodyRoot, { title, dek });
+function* assembleDrafts(bodyRoot: Element, title: Element | null, dek: Element | null): Steps<BlockDraft[]> {
+  const walked = yield* walkBodySteps(bodyRoot, { title, dek });
   const leading: BlockDraft[] = [];
   for (const [kind, el] of [['title', title], ['dek', dek]] as const) {
     if (!el || bodyRoot.contains(el)) continue;
@@ -82,15 +83,27 @@ function join(drafts: BlockDraft[]): { text: string; blocks: TextBlock[]; pieces
  * the content script can stop early.
  */
 export function extractArticle(doc: Document, url?: string | null): ArticleDom | null {
-  const bodyRoot = findBodyRoot(doc);
+  return drain(extractArticleSteps(doc, url));
+}
+
+/**
+ * `extractArticle` as resumable steps: the body-root search and the walk
+ * pause every few dozen paragraphs, so the content script can read a very
+ * long page in slices (`extractInSlices`) with the same result.
+ */
+export function* extractArticleSteps(doc: Document, url?: string | null): Steps<ArticleDom | null> {
+  const bodyRoot = yield* findBodyRootSteps(doc);
   if (!bodyRoot) return null;
   const declared = declaredTitle(doc);
   const headline = findHeadline(doc, bodyRoot, declared);
   const dek = findStandfirst(headline, bodyRoot);
-  const drafts = assembleDrafts(bodyRoot, headline, dek);
+  yield;
+  const drafts = yield* assembleDrafts(bodyRoot, headline, dek);
   if (!looksLikeArticle(drafts.filter((d) => d.kind === 'body'))) return null;
+  yield;
 
   const { text, blocks, pieces, elements } = join(drafts);
+  yield;
   const titleBlock = blocks.find((b) => b.kind === 'title');
   const title = titleBlock ? text.slice(titleBlock.start, titleBlock.end).replace(/\s+/g, ' ').trim() : declared;
   const scope = articleScope(bodyRoot, headline);
@@ -104,6 +117,15 @@ export function extractArticle(doc: Document, url?: string | null): ArticleDom |
     url: pageUrl,
   };
   return { article, pieces, root: scope, blockElements: elements };
+}
+
+/**
+ * `extractArticle` run in time slices (see `runInSlices`): the content
+ * script's extractor, so a very long page is read without a long task. Null
+ * when the page has no article or `options.signal` aborted.
+ */
+export function extractInSlices(doc: Document, url: string | null, options: SliceRunOptions): Promise<ArticleDom | null> {
+  return runInSlices(extractArticleSteps(doc, url), options);
 }
 
 /** The smallest element holding both the body and its headline (the `<article>` in most pages). */

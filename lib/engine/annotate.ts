@@ -17,7 +17,7 @@ import { checkFigures } from './figure-check';
 import { detectClaimsSteps } from './claims';
 import { detectTopicsInTokens } from './topics';
 import { tokenizeSteps } from './phrase-matcher';
-import { drain, type Steps } from './steps';
+import { drain, runInSlices, type Steps } from './steps';
 
 /**
  * The engine as resumable steps. Claims come after officials because speakers
@@ -65,17 +65,5 @@ export async function annotateInSlices(
   packs: readonly KnowledgePack[],
   options: AnnotateSliceOptions,
 ): Promise<Annotations | null> {
-  const budget = options.budgetMs ?? 8;
-  const now = options.now ?? (() => performance.now());
-  const steps = annotateSteps(article, packs);
-  let sliceStart = now();
-  for (;;) {
-    if (options.signal?.aborted) return null;
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (now() - sliceStart >= budget) {
-      await options.yield();
-      sliceStart = now();
-    }
-  }
+  return runInSlices(annotateSteps(article, packs), options);
 }

@@ -24,3 +24,36 @@ export function drain<T>(steps: Steps<T>): T {
 export function* once<T>(run: () => T): Steps<T> {
   return run();
 }
+
+/** How `runInSlices` shares the main thread. */
+export interface SliceRunOptions {
+  /** Longest run between yields, in ms (default 8). A single step can overrun it. */
+  budgetMs?: number;
+  /** Gives the event loop a turn (e.g. `scheduler.yield()`); injected so callers stay DOM-free. */
+  yield: () => Promise<void>;
+  /** Clock, injectable for tests (default `performance.now`). */
+  now?: () => number;
+  /** Stops the work between steps; the promise then resolves to null. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `steps` to the end a time slice at a time, awaiting `options.yield()`
+ * whenever a slice has used its budget; resolves to the result `drain` would
+ * give, or null when `signal` aborts. Work that ends within one budget never
+ * yields at all.
+ */
+export async function runInSlices<T>(steps: Steps<T>, options: SliceRunOptions): Promise<T | null> {
+  const budget = options.budgetMs ?? 8;
+  const now = options.now ?? (() => performance.now());
+  let sliceStart = now();
+  for (;;) {
+    if (options.signal?.aborted) return null;
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (now() - sliceStart >= budget) {
+      await options.yield();
+      sliceStart = now();
+    }
+  }
+}
