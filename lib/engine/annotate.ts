@@ -13,7 +13,7 @@ import type { Annotations, ArticleText } from '../types';
 import type { KnowledgePack } from '../packs/types';
 import { detectOfficialsSteps } from './officials';
 import { detectFiguresSteps } from './figures';
-import { checkFigures } from './figure-check';
+import { checkFiguresSteps } from './figure-check';
 import { detectClaimsSteps } from './claims';
 import { detectTopicsInTokens } from './topics';
 import { tokenizeSteps } from './phrase-matcher';
@@ -31,7 +31,7 @@ export function* annotateSteps(article: ArticleText, packs: readonly KnowledgePa
   const tokens = yield* tokenizeSteps(article.text);
   const officials = yield* detectOfficialsSteps(article, packs, tokens);
   const found = yield* detectFiguresSteps(article);
-  const figures = checkFigures(article, found, packs);
+  const figures = yield* checkFiguresSteps(article, found, packs);
   yield;
   const claims = yield* detectClaimsSteps(article, officials);
   const topics = detectTopicsInTokens(tokens, packs);

@@ -11,6 +11,7 @@ import type { ArticleText, Figure, FigureCheck } from '../types';
 import type { KnowledgePack, PackSeries, SeriesPoint } from '../packs/types';
 import { formatMoney, parseNumeral, roundingTolerance } from './numbers';
 import { parseIsoDate } from './dates';
+import { drain, type Steps } from './steps';
 
 /** How far to look for a sentence boundary on either side of a figure, in characters. */
 const MAX_SENTENCE_REACH = 800;
@@ -254,30 +255,46 @@ function checkOne(figure: Figure, c: Candidate, year: string, tolerance: number,
  * cannot be tied to a series and a period are returned unchanged.
  */
 export function checkFigures(article: ArticleText, figures: Figure[], packs: readonly KnowledgePack[]): Figure[] {
+  return drain(checkFiguresSteps(article, figures, packs));
+}
+
+/** Figures checked between pauses of `checkFiguresSteps`. */
+const FIGURES_PER_STEP = 256;
+
+/** `checkFigures` as resumable steps (a pause every few hundred figures), for very long articles; same result. */
+export function* checkFiguresSteps(article: ArticleText, figures: Figure[], packs: readonly KnowledgePack[]): Steps<Figure[]> {
   if (packs.length === 0) return figures;
   const sorted = [...figures].sort((a, b) => a.start - b.start);
   const money = sorted.filter((f) => f.kind === 'money');
-  return figures.map((figure) => {
-    if (figure.kind !== 'money' || typeof figure.value !== 'number') return figure;
-    const bounds = sentenceAround(article.text, figure.start, figure.end);
-    const sentence = article.text.slice(bounds.start, bounds.end);
-    // Measure words count only between the neighbouring money figures, so that
-    // "a deficit of $27.7 billion in goods, but a surplus of $10 billion in services" splits.
-    const near = within(money, bounds.start, bounds.end);
-    const before = near.filter((m) => m.end <= figure.start).pop();
-    const after = near.find((m) => m.start >= figure.end);
-    const region = { start: (before ? before.end : bounds.start) - bounds.start, end: (after ? after.start : bounds.end) - bounds.start };
-    const whole = { start: 0, end: sentence.length };
-    const inRegion = candidatesFor(packs, sentence, region, figure.start - bounds.start);
-    // A figure in a clause of its own ("…, down from $23 billion in 2016") still belongs to the sentence's measure.
-    const candidates = (inRegion.length > 0 ? inRegion : candidatesFor(packs, sentence, whole, figure.start - bounds.start))
-      .filter((c) => c.series.unit === figure.unit);
-    const best = candidates[0];
-    if (!best) return figure;
-    const year = periodFor(article, figure, bounds, sorted);
-    const tolerance = toleranceOf(figure);
-    if (year === null || tolerance === null) return figure;
-    const bound = boundBefore(article.text.slice(Math.max(bounds.start, figure.start - 16), figure.start));
-    return { ...figure, check: checkOne(figure, best, year, tolerance, bound) };
-  });
+  const out: Figure[] = [];
+  for (let i = 0; i < figures.length; i++) {
+    out.push(checkFigure(article, figures[i]!, packs, sorted, money));
+    if (i % FIGURES_PER_STEP === FIGURES_PER_STEP - 1) yield;
+  }
+  return out;
+}
+
+/** One figure of `checkFigures`: with its `check` when a pack series covers it, else unchanged. */
+function checkFigure(article: ArticleText, figure: Figure, packs: readonly KnowledgePack[], sorted: readonly Figure[], money: readonly Figure[]): Figure {
+  if (figure.kind !== 'money' || typeof figure.value !== 'number') return figure;
+  const bounds = sentenceAround(article.text, figure.start, figure.end);
+  const sentence = article.text.slice(bounds.start, bounds.end);
+  // Measure words count only between the neighbouring money figures, so that
+  // "a deficit of $27.7 billion in goods, but a surplus of $10 billion in services" splits.
+  const near = within(money, bounds.start, bounds.end);
+  const before = near.filter((m) => m.end <= figure.start).pop();
+  const after = near.find((m) => m.start >= figure.end);
+  const region = { start: (before ? before.end : bounds.start) - bounds.start, end: (after ? after.start : bounds.end) - bounds.start };
+  const whole = { start: 0, end: sentence.length };
+  const inRegion = candidatesFor(packs, sentence, region, figure.start - bounds.start);
+  // A figure in a clause of its own ("…, down from $23 billion in 2016") still belongs to the sentence's measure.
+  const candidates = (inRegion.length > 0 ? inRegion : candidatesFor(packs, sentence, whole, figure.start - bounds.start))
+    .filter((c) => c.series.unit === figure.unit);
+  const best = candidates[0];
+  if (!best) return figure;
+  const year = periodFor(article, figure, bounds, sorted);
+  const tolerance = toleranceOf(figure);
+  if (year === null || tolerance === null) return figure;
+  const bound = boundBefore(article.text.slice(Math.max(bounds.start, figure.start - 16), figure.start));
+  return { ...figure, check: checkOne(figure, best, year, tolerance, bound) };
 }
