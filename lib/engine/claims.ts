@@ -124,6 +124,9 @@ const TIME_WORDS = new Set([
 /** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
 const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
 
+/** Verbs that give something a name ("dubbed “X”"), whose quotation is a label unless someone is said to name it. */
+const NAMING_LABEL_VERBS = new Set(['dubbed', 'called', 'branded', 'nicknamed', 'labelled', 'labeled', 'termed', 'titled', 'named', 'billed']);
+
 /** Determiners after which a cue word ("claim", "reports", "estimates") is a noun. */
 const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'every', 'no', 'any']);
 
@@ -626,6 +629,16 @@ class ClaimFinder {
       if (j >= toks.length || j - i >= 15) return null;
       i = j + 1;
     }
+    // "Dubbed “X”, the plan …", "Founded in 1990, the firm …": an opening participle is no subject.
+    const opener = toks[i];
+    const afterOpener = toks[i + 1];
+    if (opener && afterOpener && opener.w !== opener.lower && /^[a-z]{3,}(?:ed|ing)$/.test(opener.lower) &&
+      !this.gapHas(opener.end, afterOpener.start, /,/) && (afterOpener.inQuote || (afterOpener.w === afterOpener.lower && !isVerbLike(afterOpener)))) {
+      let j = i;
+      while (j < toks.length && j - i < 15 && !this.gapHas(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, /,/)) j++;
+      if (j >= toks.length || j - i >= 15) return null;
+      i = j + 1;
+    }
     const t = toks[i];
     if (!t || t.inQuote) return null;
     if (SUBJECT_PRONOUNS.has(t.lower)) return this.resolver.resolve(t.start, t.end);
@@ -897,10 +910,45 @@ class ClaimFinder {
       // A quote opening the sentence is left for follow-on attribution (leftoverQuotes).
       if (q.open - sentenceStart < 4 && /^\s*$/.test(this.text.slice(sentenceStart, q.open))) continue;
       const attributedHere = cues.length > 0 || (fragmentCue !== undefined && fragmentCue.start < q.open);
-      if (!attributedHere) continue;
+      if (!attributedHere || this.isNamingLabel(q, toks)) continue;
       speaker ??= cueSpeaker ?? this.fragmentSpeaker(toks, fragmentIdx, sentenceStart);
-      if (speaker) this.quoteClaim(q, speaker, block);
+      // "dubbed “X” by critics": the namer after "by" speaks this fragment.
+      const namer = this.labelNamer(q, toks);
+      if (namer ?? speaker) this.quoteClaim(q, namer ?? speaker ?? null, block);
     }
+  }
+
+  /**
+   * Whether a quotation is a name or label given without a namer: "so-called
+   * “X”", "known as “X”", "Dubbed “X”, the plan …", "the plan, dubbed “X”,"
+   * and "a scheme called “X”" (unless "by …" follows and says who named it).
+   * "Kim called the deal “a disaster”" has a namer and an object, so it is
+   * not a label.
+   */
+  private isNamingLabel(q: QuoteSpan, toks: readonly Tok[]): boolean {
+    let i = toks.length - 1;
+    while (i >= 0 && (toks[i]?.start ?? 0) >= q.open) i--;
+    const prev = toks[i];
+    if (!prev || prev.inQuote || !/^\s*$/.test(this.text.slice(prev.end, q.open))) return false;
+    if (/\s*by\b/y.test(this.text.slice(q.close, q.close + 4))) return false;
+    if (prev.lower === 'so-called' || (prev.lower === 'as' && toks[i - 1]?.lower === 'known')) return true;
+    if (!NAMING_LABEL_VERBS.has(prev.lower)) return false;
+    const before = toks[i - 1];
+    if (!before || i === 0) return true;
+    if (this.gapHas(before.end, prev.start, /,/)) return true;
+    // "a scheme called “X”": a common noun right after a determiner, not a namer ("critics called").
+    return before.w === before.lower && NOUN_DETERMINERS.has(toks[i - 2]?.lower ?? '') && !SUBJECT_PRONOUNS.has(before.lower);
+  }
+
+  /** For "dubbed “X” by critics" (a naming verb, the quotation, "by"), the namer after "by"; else null. */
+  private labelNamer(q: QuoteSpan, toks: readonly Tok[]): Speaker | null {
+    const by = toks.findIndex((t) => t.start >= q.close);
+    if (toks[by]?.lower !== 'by' || !/^[\s,]*$/.test(this.text.slice(q.close, toks[by]?.start ?? 0))) return null;
+    let i = toks.length - 1;
+    while (i >= 0 && (toks[i]?.start ?? 0) >= q.open) i--;
+    if (!NAMING_LABEL_VERBS.has(toks[i]?.lower ?? '')) return null;
+    const span = this.phraseAfter(toks, by + 1, 6);
+    return span ? this.resolver.resolve(span[0], span[1]) : null;
   }
 
   /** The speaker of a naming verb ("Mnuchin called it …", "what he called …"), else the sentence subject. */

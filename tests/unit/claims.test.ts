@@ -511,3 +511,32 @@ describe('speakers: a headline speaker given only by role', () => {
     expect(brief(both)).toEqual([['budget will balance', 'Finance minister', false]]);
   });
 });
+
+describe('not claims: names and labels in quotation marks', () => {
+  it('does not read a sentence-opening "Dubbed “X”" as a claim or "Dubbed" as a speaker', () => {
+    const a = article(['Dubbed “the iron lady of the docks”, she ran the harbour for a decade.']);
+    expect(detectClaims(a, [])).toEqual([]);
+  });
+
+  it('skips labels given without a namer ("known as", "so-called", ", branded", "a scheme called")', () => {
+    const a = article([
+      'The plan, known as “Fair Start”, was praised by the mayor.',
+      'The levy, branded “the coffee tax”, takes effect in June.',
+      'Workers joined a scheme called “Fair Start” last year.',
+    ]);
+    expect(detectClaims(a, [])).toEqual([]);
+  });
+
+  it('keeps a label with a namer: "called it “X”" and "dubbed “X” by Y"', () => {
+    const a = article(['The mayor called the levy “a tax on breakfast”.', 'The levy, dubbed “the coffee tax” by shop owners, takes effect in June.']);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['a tax on breakfast', 'The mayor', true],
+      ['the coffee tax', 'shop owners', true],
+    ]);
+  });
+
+  it('reads the subject after an opening participle phrase', () => {
+    const a = article(['Founded in 1990, the ferry firm says it carries 4,000 cars a day.']);
+    expect(brief(detectClaims(a, []))).toEqual([['it carries 4,000 cars a day', 'the ferry firm', false]]);
+  });
+});
