@@ -20,7 +20,7 @@ import { staticRangeFor } from './range-map';
 import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
-import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks } from './scheduler';
+import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
 
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
@@ -357,6 +357,9 @@ export class GlossController {
     if (!done) return;
     if (gen !== this.generation) return;
     this.commit(batch.splice(0));
+    // With tens of thousands of highlights, indexing them for hit tests is a task of its own.
+    await yieldToMain();
+    if (gen !== this.generation) return;
     const byId = new Map(this.highlighter.list().map((it) => [it.id, it]));
     this.order = spans.map((s) => byId.get(s.id)).filter((it): it is PaintItem => !!it);
     this.hits = new HitIndex(this.order);
