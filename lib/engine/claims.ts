@@ -193,6 +193,45 @@ function isVerbLike(t: Tok): boolean {
     FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || FRAGMENT_CUES.has(t.lower) || PARTICIPLES.has(t.lower);
 }
 
+/** Common verbs of commands ("Leave now.", "Stay indoors", "Don't panic"). */
+const IMPERATIVE_VERBS = new Set([
+  'leave', 'go', 'stay', 'get', 'stop', 'come', 'wait', 'look', 'listen', 'help', 'let', "let's", 'keep', 'take',
+  'give', 'call', 'run', 'move', 'remember', 'be', 'make', 'put', 'bring', 'tell', 'watch', 'check', 'vote',
+  'hold', 'follow', 'trust', 'try', 'evacuate', 'shelter', 'avoid', 'save', 'act', 'join', 'pray', 'relax',
+  'calm', 'hurry', 'hide', 'shut', 'think', 'forget', 'sit', 'stand', 'turn', 'drive', 'beware',
+  'don\u2019t', "don't", 'do', 'never', 'please',
+]);
+
+/** Words that may lead a command before its verb ("Please leave", "Do not panic", "Never give up"). */
+const IMPERATIVE_LEADS = new Set(['please', 'do', 'not', "don't", 'don\u2019t', 'never', 'just', 'now', 'so']);
+
+/**
+ * Whether a quotation is a bare command of at most four words ("Leave now.",
+ * "Go home", "If you are told to leave, leave now."): a sentence-like quote
+ * (capitalised) whose main clause, after any leading "if/when …," clause,
+ * opens with a common command verb and has no finite verb after it. Such a
+ * quote is a speech act, not a claim. Conservative: unknown verbs, subjects
+ * and longer commands are left as claims.
+ */
+export function isBareImperative(quote: string): boolean {
+  const body = quote.trim();
+  if (!/^[\p{Lu}]/u.test(body)) return false;
+  let words = body.split(/[\s\u00A0]+/).map((w) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, '')).filter(Boolean);
+  if (SUBORDINATORS.has(words[0] ?? '') || words[0] === 'until') {
+    const comma = body.indexOf(',');
+    if (comma < 0) return false;
+    return isBareImperative(body.slice(comma + 1).trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase()));
+  }
+  if (words.length === 0 || words.length > 4 || /[,;:.!?]\s+\S/.test(body)) return false;
+  let i = 0;
+  while (i < words.length - 1 && IMPERATIVE_LEADS.has(words[i] ?? '')) i++;
+  words = words.slice(i);
+  const verb = words[0] ?? '';
+  if (!IMPERATIVE_VERBS.has(verb) || IMPERATIVE_LEADS.has(verb)) return false;
+  // "Help arrived", "Stop signs fell": a finite verb after the first word makes it a statement.
+  return !words.slice(1).some((w) => SUBJECT_PRONOUNS.has(w) && w !== 'it' || FINITE_MARKERS.has(w) || /[a-z]ed$/.test(w) || IRREGULAR_PAST.has(w));
+}
+
 class ClaimFinder {
   private readonly text: string;
   private readonly quotes: QuoteSpan[];
@@ -1009,6 +1048,11 @@ class ClaimFinder {
   private quoteClaim(q: QuoteSpan, speaker: Speaker | null, block: number): boolean {
     this.usedQuotes.add(q);
     this.quoteSpeakers.set(q, speaker);
+    if (isBareImperative(this.text.slice(q.contentStart, q.contentEnd))) {
+      // A command ("Leave now.") asserts nothing, but its speaker still carries on to the next quote.
+      if (speaker) this.lastSpeakerInBlock.set(block, speaker);
+      return false;
+    }
     return this.add(q.contentStart, q.contentEnd, true, speaker, block);
   }
 

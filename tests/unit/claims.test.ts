@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectClaims } from '../../lib/engine/claims';
+import { detectClaims, isBareImperative } from '../../lib/engine/claims';
 import { BLOCK_SEPARATOR, type ArticleText, type Claim, type OfficialMention, type TextBlock } from '../../lib/types';
 
 /** Builds an article from paragraphs (the first may be a title). */
@@ -538,5 +538,23 @@ describe('not claims: names and labels in quotation marks', () => {
   it('reads the subject after an opening participle phrase', () => {
     const a = article(['Founded in 1990, the ferry firm says it carries 4,000 cars a day.']);
     expect(brief(detectClaims(a, []))).toEqual([['it carries 4,000 cars a day', 'the ferry firm', false]]);
+  });
+});
+
+describe('not claims: short commands in quotation marks', () => {
+  it('skips a bare command but keeps the speaker for the next quote', () => {
+    const a = article(['“Stay indoors,” the fire chief told residents. “The smoke will be worse by noon.”', '“If the siren sounds, get out.”']);
+    expect(brief(detectClaims(a, []))).toEqual([['The smoke will be worse by noon.', 'the fire chief', true]]);
+  });
+
+  it('keeps short statements and fragments that merely start with a verb-like word', () => {
+    const a = article(['“Help arrived too late,” the farmer said.', '“We are leaving,” the owner said.']);
+    expect(brief(detectClaims(a, []))).toEqual([
+      ['Help arrived too late', 'the farmer', true],
+      ['We are leaving', 'the owner', true],
+    ]);
+    // A lowercase fragment is part of a sentence, not a command on its own.
+    expect(isBareImperative('keep fighting')).toBe(false);
+    expect(isBareImperative('Keep fighting.')).toBe(true);
   });
 });
