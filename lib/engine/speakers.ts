@@ -561,12 +561,24 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
       const lower = words.map((w) => w.toLowerCase().replace(/['\u2019]s$/, ''));
       const titled = COURTESY_TITLES.has(lower[0] ?? '');
       if (!titled && NOT_NAME_STARTS.has(lower[0] ?? '')) continue;
-      if (lower.some((w) => NON_PERSON_WORDS.has(w) || ROLE_NOUNS.has(w))) continue;
       const text = words.join(' ').replace(/['\u2019]s$/, '');
+      // "an analyst at Daehan Securities": a run right after "at"/"in" is a place or an employer.
+      if (/\b(?:at|in)\s+$/.test(article.text.slice(Math.max(0, start - 4), start))) continue;
+      if (lower.some((w) => ROLE_NOUNS.has(w))) continue;
+      // "Park Soo-min, an economist at …": a person appositive outweighs a name word that is also a place word.
+      if (lower.some((w) => NON_PERSON_WORDS.has(w)) && !personAppositiveAfter(article.text, start + text.length)) continue;
       out.push({ start, end: start + text.length });
     }
   }
   return out;
+}
+
+/** Whether ", a/an/the <person noun> …" or ", who …" follows offset `end` (looking at most 60 characters ahead). */
+function personAppositiveAfter(text: string, end: number): boolean {
+  if (!/^\s*,\s/.test(text.slice(end, end + 3))) return false;
+  const ahead = wordsIn(text, end, Math.min(text.length, end + 60));
+  const comma = ahead.findIndex((w, i) => i > 0 && text.slice(ahead[i - 1]?.end ?? 0, w.start).includes(','));
+  return describesPerson(comma > 0 ? ahead.slice(0, comma) : ahead);
 }
 
 /** Index of the last anchor (sorted by position) before `at`, or -1. */
@@ -600,6 +612,9 @@ function trailingPersonalName(words: readonly { w: string; start: number; end: n
   while (i > 0 && isCapitalised(words[i - 1]?.w ?? '') && !/['\u2019]s$/.test(words[i - 1]?.w ?? '')) i--;
   const run = words.slice(i);
   if (run.length === 0 || run.length > 4) return null;
+  // "an analyst at Daehan Securities": the run after "at"/"in" is an employer or a place.
+  const before = words[i - 1]?.w;
+  if (before === 'at' || before === 'in') return null;
   if (run.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()) || ROLE_NOUNS.has(w.w.toLowerCase()))) {
     // "Trade Minister Jane Doe", "Finance Minister Jane Doe": keep the words after the last role or
     // organisation word ("Home Secretary" alone leaves no name).

@@ -459,6 +459,14 @@ describe('speakers: organisations and people introduced by an appositive', () =>
     ]);
   });
 
+  it('resolves "she said" to a person named with an appositive who has not spoken yet, not to the employer', () => {
+    const a = article([
+      'Park Soo-min, an analyst at Daehan Securities, has tracked chip exports for a decade.',
+      '“Orders are drying up,” she said.',
+    ]);
+    expect(brief(detectClaims(a, []))).toEqual([['Orders are drying up', 'Park Soo-min', true]]);
+  });
+
   it('takes the named subject, not the organisation inside the appositive', () => {
     const a = article(['Lina Park, a strategist at Northgate Capital, said the rally had further to run. “Yields will keep falling,” she said.']);
     expect(brief(detectClaims(a, []))).toEqual([
