@@ -124,6 +124,18 @@ const TIME_WORDS = new Set([
 /** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
 const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
 
+/** Index of the last token starting before `pos` (tokens are in order), or -1: a binary search. */
+function lastTokenBefore(toks: readonly Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((toks[mid]?.start ?? 0) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** Verbs that give something a name ("dubbed “X”"), whose quotation is a label unless someone is said to name it. */
 const NAMING_LABEL_VERBS = new Set(['dubbed', 'called', 'branded', 'nicknamed', 'labelled', 'labeled', 'termed', 'titled', 'named', 'billed']);
 
@@ -965,10 +977,14 @@ class ClaimFinder {
    * not a label.
    */
   private isNamingLabel(q: QuoteSpan, toks: readonly Tok[]): boolean {
-    let i = toks.length - 1;
-    while (i >= 0 && (toks[i]?.start ?? 0) >= q.open) i--;
+    const i = lastTokenBefore(toks, q.open);
     const prev = toks[i];
     if (!prev || prev.inQuote || !/^\s*$/.test(this.text.slice(prev.end, q.open))) return false;
+    if (prev.lower === 'or' || prev.lower === 'and') {
+      // "dubbed “A” or “B”": a label coordinated with a label.
+      const earlier = toks[i - 1]?.inQuote ? this.quoteAt(toks[i - 1]?.start ?? 0) : null;
+      return earlier !== null && earlier !== q && earlier.open < q.open && this.isNamingLabel(earlier, toks);
+    }
     if (/\s*by\b/y.test(this.text.slice(q.close, q.close + 4))) return false;
     if (prev.lower === 'so-called' || (prev.lower === 'as' && toks[i - 1]?.lower === 'known')) return true;
     if (!NAMING_LABEL_VERBS.has(prev.lower)) return false;
@@ -981,11 +997,9 @@ class ClaimFinder {
 
   /** For "dubbed “X” by critics" (a naming verb, the quotation, "by"), the namer after "by"; else null. */
   private labelNamer(q: QuoteSpan, toks: readonly Tok[]): Speaker | null {
-    const by = toks.findIndex((t) => t.start >= q.close);
+    const by = lastTokenBefore(toks, q.close) + 1;
     if (toks[by]?.lower !== 'by' || !/^[\s,]*$/.test(this.text.slice(q.close, toks[by]?.start ?? 0))) return null;
-    let i = toks.length - 1;
-    while (i >= 0 && (toks[i]?.start ?? 0) >= q.open) i--;
-    if (!NAMING_LABEL_VERBS.has(toks[i]?.lower ?? '')) return null;
+    if (!NAMING_LABEL_VERBS.has(toks[lastTokenBefore(toks, q.open)]?.lower ?? '')) return null;
     const span = this.phraseAfter(toks, by + 1, 6);
     return span ? this.resolver.resolve(span[0], span[1]) : null;
   }

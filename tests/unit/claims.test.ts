@@ -522,7 +522,7 @@ describe('speakers: a headline speaker given only by role', () => {
 
 describe('not claims: names and labels in quotation marks', () => {
   it('does not read a sentence-opening "Dubbed “X”" as a claim or "Dubbed" as a speaker', () => {
-    const a = article(['Dubbed “the iron lady of the docks”, she ran the harbour for a decade.']);
+    const a = article(['Dubbed “the iron lady of the docks” or “the harbour queen”, she ran the harbour for a decade.']);
     expect(detectClaims(a, [])).toEqual([]);
   });
 
