@@ -135,8 +135,61 @@ const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'et', 'est', 'edt
 
 // ─── Tokens ─────────────────────────────────────────────────────────────────
 
-const TOKEN_RE = /\d+(?:[.,]\d+)*|\p{L}+|\S/gu;
 const LETTER_RE = /\p{L}/u;
+const LETTER_CODE_POINT = /^\p{L}$/u;
+const SPACE_CODE_POINT = /^\s$/u;
+
+/** True when `cp` is a letter (`\p{L}`); ASCII without a regex. */
+function isLetterCodePoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90);
+  return LETTER_CODE_POINT.test(String.fromCodePoint(cp));
+}
+
+/** True when `cp` is white space (`\s`); ASCII without a regex. */
+function isSpaceCodePoint(cp: number): boolean {
+  if (cp < 128) return cp === 32 || (cp >= 9 && cp <= 13);
+  return SPACE_CODE_POINT.test(String.fromCodePoint(cp));
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Start of the next token (any non-space) at or after `from`, or -1. */
+function nextTokenStart(text: string, from: number): number {
+  for (let i = from; i < text.length; ) {
+    const cp = text.codePointAt(i) as number;
+    if (!isSpaceCodePoint(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/**
+ * End of the token starting at `start`: a numeral (`\d+(?:[.,]\d+)*`), a run of
+ * letters (`\p{L}+`) or a single other character. A hand-written scan: a regex
+ * allocated a match per token on one of the engine's hottest loops.
+ */
+function tokenEnd(text: string, start: number): number {
+  const first = text.codePointAt(start) as number;
+  let i = start;
+  if (isDigitCode(first)) {
+    while (isDigitCode(text.charCodeAt(i))) i++;
+    for (;;) {
+      const sep = text.charCodeAt(i);
+      if ((sep !== 46 && sep !== 44) || !isDigitCode(text.charCodeAt(i + 1))) return i;
+      i += 1;
+      while (isDigitCode(text.charCodeAt(i))) i++;
+    }
+  }
+  if (isLetterCodePoint(first)) {
+    while (i < text.length) {
+      const cp = text.codePointAt(i) as number;
+      if (!isLetterCodePoint(cp)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return i;
+  }
+  return start + (first > 0xffff ? 2 : 1);
+}
 const MAX_NUMBER_WORD_TOKENS = 12;
 const TENS: ReadonlySet<string> = new Set(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']);
 
@@ -148,11 +201,8 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
   let prevEnd = 0;
   let sentence = 0;
   let titleIndex = 0;
-  // A regex of its own: this generator pauses between lines, so a shared `lastIndex` could be moved under it.
-  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
+  for (let start = nextTokenStart(text, 0); start >= 0; start = nextTokenStart(text, prevEnd)) {
+    const raw = text.slice(start, tokenEnd(text, start));
     let newline = false;
     for (let k = prevEnd; k < start; k++) {
       if (text.charCodeAt(k) === 10) {
@@ -171,7 +221,8 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
     // Multi-character tokens can only be numerals or letter runs; only single characters need the Unicode test.
     const type: Token['type'] = c >= 48 && c <= 57 ? 'num' : raw.length > 1 || LETTER_RE.test(raw) ? 'word' : 'punct';
     line.push({
-      text: raw, lower: raw.toLowerCase(), start, end: start + raw.length, type,
+      // Numerals are ASCII digits and separators: nothing to lower-case.
+      text: raw, lower: type === 'num' ? raw : raw.toLowerCase(), start, end: start + raw.length, type,
       glued: line.length > 0 && prevEnd === start,
       title: block !== undefined && block.start <= start && start < block.end,
       sentence,
@@ -194,8 +245,19 @@ function isAbbreviationDot(line: Line): boolean {
 const isWord = (t: Token | undefined, ...words: string[]): boolean => t !== undefined && t.type === 'word' && words.includes(t.lower);
 const inSet = (t: Token | undefined, set: ReadonlySet<string>): boolean => t !== undefined && t.type === 'word' && set.has(t.lower);
 const isPunct = (t: Token | undefined, ...marks: string[]): boolean => t !== undefined && t.type === 'punct' && marks.includes(t.text);
-const isCapitalised = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Lu}/u.test(t.text);
-const isLowerWord = (t: Token | undefined): boolean => t !== undefined && t.type === 'word' && /^\p{Ll}/u.test(t.text);
+const UPPER_START = /^\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+// Run on nearly every word: an ASCII first letter (nearly every token) is decided without the Unicode regex.
+const isCapitalised = (t: Token | undefined): boolean => {
+  if (t === undefined || t.type !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
+};
+const isLowerWord = (t: Token | undefined): boolean => {
+  if (t === undefined || t.type !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(t.text);
+};
 const isInteger = (t: Token | undefined): boolean => t !== undefined && t.type === 'num' && /^\d+$/.test(t.text);
 const intOf = (t: Token | undefined): number => (t ? Number(t.text) : NaN);
 

@@ -43,8 +43,35 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
 }
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+const WORD_CODE_POINT = /^[\p{L}\p{M}\p{N}]$/u;
 const NEEDS_NORMALISING = /[.’ʼ]/;
+
+/** True when code point `cp` is a letter, mark or digit; ASCII (nearly every character) without a regex. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return WORD_CODE_POINT.test(String.fromCodePoint(cp));
+}
+
+/** Start of the next run of word characters (`[\p{L}\p{M}\p{N}]+`) at or after `from`, or -1. */
+function nextRunStart(text: string, from: number): number {
+  for (let i = from; i < text.length; ) {
+    const cp = text.codePointAt(i) as number;
+    if (isWordCodePoint(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/** End of the run of word characters starting at `from` (a word character). */
+function runEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const cp = text.codePointAt(i) as number;
+    if (!isWordCodePoint(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
 
 function isPossessiveS(text: string, at: number): boolean {
   return (text[at] === 's' || text[at] === 'S') && !isWordChar(text[at + 1]);
@@ -65,12 +92,11 @@ const TOKENS_PER_STEP = 4096;
 /** `tokenize` as resumable steps (pauses every few thousand tokens), for the sliced engine. */
 export function* tokenizeSteps(text: string): Steps<Token[]> {
   const tokens: Token[] = [];
-  const re = new RegExp(WORD_RUN.source, WORD_RUN.flags);
+  // A hand-written scan rather than a global regex: no match array per word on the engine's hottest loop.
   let prevEnd = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const start = m.index;
-    let end = start + m[0].length;
+  let next: number;
+  for (let start = nextRunStart(text, 0); start >= 0; start = nextRunStart(text, next)) {
+    let end = runEnd(text, start);
     if (end - start === 1 && text[end] === '.' && isLetter(text[start]) && isLetter(text[end + 1]) && text[end + 2] === '.') {
       // Dotted acronym: single letters each followed by a period ("U.S.", "U.S.A.").
       while (isLetter(text[end + 1]) && text[end + 2] === '.' && !isWordChar(text[end + 3])) end += 2;
@@ -78,22 +104,19 @@ export function* tokenizeSteps(text: string): Steps<Token[]> {
     } else {
       // An apostrophe inside a word ("O’Brien", "don't") belongs to it, unless it starts a possessive 's.
       while (APOSTROPHES.has(text[end] ?? '') && isWordChar(text[end + 1]) && !isPossessiveS(text, end + 1)) {
-        re.lastIndex = end + 1;
-        const more = re.exec(text);
-        if (!more || more.index !== end + 1) break;
-        end = more.index + more[0].length;
+        end = runEnd(text, end + 1);
       }
     }
-    re.lastIndex = end;
+    next = end;
     const raw = text.slice(start, end);
     let possessive = false;
     if (APOSTROPHES.has(text[end] ?? '')) {
       if (isPossessiveS(text, end + 1)) {
         possessive = true;
-        re.lastIndex = end + 2;
+        next = end + 2;
       } else if (raw.endsWith('s') && !isWordChar(text[end + 1])) {
         possessive = true;
-        re.lastIndex = end + 1;
+        next = end + 1;
       }
     }
     const first = raw[0] ?? '';

@@ -97,18 +97,72 @@ function isCapitalised(word: string): boolean {
   return c !== c.toLowerCase();
 }
 
+/** A word ending in a full stop that keeps it: initials/acronyms ("U.S.") and courtesy titles ("Mr."). */
+const ABBREVIATION_WITH_STOP = /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr)\.$/;
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** True when code point `cp` is a letter or a digit (`[\p{L}\p{N}]`); ASCII without a regex. */
+function isLetterOrDigit(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** True when `cp` may continue a word: a letter, a digit, an apostrophe, a full stop or a hyphen. */
+function continuesWord(cp: number): boolean {
+  return cp === 39 || cp === 0x2019 || cp === 46 || cp === 45 || isLetterOrDigit(cp);
+}
+
+/**
+ * End of the word starting at `from` (`[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*`), or -1 when
+ * none starts there. A hand-written scan: the regex allocated a match per word on
+ * the engine's hottest path.
+ */
+function wordEndAt(text: string, from: number): number {
+  const first = text.codePointAt(from) ?? 0;
+  if (!isLetterOrDigit(first)) return -1;
+  let i = from + (first > 0xffff ? 2 : 1);
+  while (i < text.length) {
+    const cp = text.codePointAt(i) as number;
+    if (!continuesWord(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** Start of the next word at or after `from`, or -1. */
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const cp = text.codePointAt(i) as number;
+    if (isLetterOrDigit(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return -1;
+}
+
+/**
+ * Calls `visit` with each word of `text` between `start` and `end` and its
+ * offsets, in order: the words of `wordsIn` without building a list (callers
+ * that turn each word into their own record allocate once per word, not twice).
+ */
+export function forEachWordIn(text: string, start: number, end: number, visit: (w: string, start: number, end: number) => void): void {
+  for (let at = nextWordStart(text, start); at >= 0 && at < end; ) {
+    const wordEnd = wordEndAt(text, at);
+    let to = Math.min(wordEnd, end);
+    // A trailing full stop belongs to the sentence unless the word is an abbreviation ("Mr.", "U.S.").
+    if (text.charCodeAt(to - 1) === 46 && !ABBREVIATION_WITH_STOP.test(text.slice(at, to))) to--;
+    visit(text.slice(at, to), at, to);
+    at = nextWordStart(text, wordEnd);
+  }
+}
+
 /** Words of `text` between `start` and `end`, with offsets. */
 export function wordsIn(text: string, start: number, end: number): { w: string; start: number; end: number }[] {
   const out: { w: string; start: number; end: number }[] = [];
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
-  re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    let w = m[0];
-    if (m.index + w.length > end) w = w.slice(0, end - m.index);
-    // A trailing full stop belongs to the sentence unless the word is an abbreviation ("Mr.", "U.S.").
-    if (w.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr)\.$/.test(w)) w = w.slice(0, -1);
-    out.push({ w, start: m.index, end: m.index + w.length });
-  }
+  forEachWordIn(text, start, end, (w, from, to) => {
+    out.push({ w, start: from, end: to });
+  });
   return out;
 }
 
@@ -117,15 +171,10 @@ export function wordsIn(text: string, start: number, end: number): { w: string; 
  * further than `limit`: length checks on long clauses without building them.
  */
 export function countWords(text: string, start: number, end: number, limit = Infinity): number {
-  const re = WORD_START;
-  re.lastIndex = start;
   let n = 0;
-  for (let m = re.exec(text); m && m.index < end && n < limit; m = re.exec(text)) n++;
+  for (let at = nextWordStart(text, start); at >= 0 && at < end && n < limit; at = nextWordStart(text, wordEndAt(text, at))) n++;
   return n;
 }
-
-/** Where a word of `wordsIn` starts (its rest does not matter for counting). */
-const WORD_START = /[\p{L}\p{N}][\p{L}\p{N}'\u2019.-]*/gu;
 
 /**
  * The speaker context of one article: official mentions, people named so
