@@ -105,6 +105,8 @@ export class GlossController {
   private hits = new HitIndex([]);
   private watcher: PageWatcher | null = null;
   private generation = 0;
+  /** The most recent run started by `update`, so callers of an older one can wait for it. */
+  private latestRun: Promise<void> = Promise.resolve();
   private running = false;
   private listeners: AbortController | null = null;
   private cards: { ui: MountedCardUi; host: CardHost } | null = null;
@@ -200,7 +202,16 @@ export class GlossController {
     if (!this.running) return;
     beginWork();
     try {
-      await this.run();
+      let run = this.run();
+      this.latestRun = run;
+      await run;
+      // A newer run (a page change seen by the watcher, a settings change) may have
+      // superseded this one mid-way: settle with it, so a caller never sees a page
+      // whose highlights are registered but not yet indexed.
+      while (this.latestRun !== run) {
+        run = this.latestRun;
+        await run;
+      }
     } finally {
       endWork();
     }
