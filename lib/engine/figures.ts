@@ -156,6 +156,12 @@ const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
 /** Start of the next token (any non-space) at or after `from`, or -1. */
 function nextTokenStart(text: string, from: number): number {
   for (let i = from; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c !== 32 && (c < 9 || c > 13)) return i;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (!isSpaceCodePoint(cp)) return i;
     i += cp > 0xffff ? 2 : 1;
@@ -182,6 +188,12 @@ function tokenEnd(text: string, start: number): number {
   }
   if (isLetterCodePoint(first)) {
     while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+        i++;
+        continue;
+      }
       const cp = text.codePointAt(i) as number;
       if (!isLetterCodePoint(cp)) break;
       i += cp > 0xffff ? 2 : 1;

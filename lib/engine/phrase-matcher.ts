@@ -52,9 +52,18 @@ function isWordCodePoint(cp: number): boolean {
   return WORD_CODE_POINT.test(String.fromCodePoint(cp));
 }
 
+/** True for ASCII letters and digits. */
+const isAsciiWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
 /** Start of the next run of word characters (`[\p{L}\p{M}\p{N}]+`) at or after `from`, or -1. */
 function nextRunStart(text: string, from: number): number {
   for (let i = from; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (isAsciiWordCode(c)) return i;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (isWordCodePoint(cp)) return i;
     i += cp > 0xffff ? 2 : 1;
@@ -66,6 +75,12 @@ function nextRunStart(text: string, from: number): number {
 function runEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiWordCode(c)) break;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (!isWordCodePoint(cp)) break;
     i += cp > 0xffff ? 2 : 1;

@@ -123,6 +123,12 @@ function wordEndAt(text: string, from: number): number {
   if (!isLetterOrDigit(first)) return -1;
   let i = from + (first > 0xffff ? 2 : 1);
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!(c === 39 || c === 46 || c === 45 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (!continuesWord(cp)) break;
     i += cp > 0xffff ? 2 : 1;
@@ -134,6 +140,12 @@ function wordEndAt(text: string, from: number): number {
 function nextWordStart(text: string, from: number): number {
   let i = from;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return i;
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i) as number;
     if (isLetterOrDigit(cp)) return i;
     i += cp > 0xffff ? 2 : 1;
