@@ -153,6 +153,18 @@ describe('Gloss UI in Firefox ESR', { timeout: 150_000 }, () => {
     await page.close();
   });
 
+  test('hovering a quotation opens the claim card with its speaker', async () => {
+    const page = await openArticle();
+    // A quoted claim with no name or figure inside it, so the pointer is over the claim alone.
+    const { said, card } = await hoverUntilCard(page, HIGHLIGHT_NAMES.claim, 'We were unable to reach any consensus');
+    assert.equal(said, 'We were unable to reach any consensus');
+    assert.ok(card, 'a card opened');
+    assert.equal(card.label, 'Gloss: claim');
+    assert.match(card.text, /Quoted statement/);
+    assert.match(card.text, /Kim Hyun-chong/);
+    await page.close();
+  });
+
   test('Alt+Shift+N opens a card with focus in it, Escape closes it and gives focus back', async () => {
     const page = await openArticle();
     await pollUntil(() => page.evaluate(paintedTarget, HIGHLIGHT_NAMES.official, null), (t) => t !== null);
