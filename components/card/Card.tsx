@@ -4,7 +4,7 @@ import { entityNamed, relatedFacts } from './model';
 import { OfficialCard } from './OfficialCard';
 import { FigureCard } from './FigureCard';
 import { ClaimCard } from './ClaimCard';
-import { Sources } from './Sources';
+import { FactList } from './FactList';
 
 /** Accessible names of the dialog, by kind. */
 const LABEL: Record<CardModel['kind'], string> = {
@@ -27,14 +27,7 @@ function LookupCard({ text, packs, articleDate }: { text: string; packs: readonl
       <p class="gloss-kind">Look-up</p>
       <h2 class="gloss-title">{text.length > 80 ? `${text.slice(0, 80)}…` : text}</h2>
       {facts.length === 0 ? <p class="gloss-muted">Gloss's knowledge packs say nothing about this.</p> : null}
-      <ul>
-        {facts.map((f, i) => (
-          <li key={i}>
-            {f.fact.text}
-            <Sources sources={f.sources} label="Source" />
-          </li>
-        ))}
-      </ul>
+      <FactList facts={facts} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Claim } from '../../lib/types';
 import type { KnowledgePack } from '../../lib/packs/types';
 import { findEntity } from '../../lib/packs/lookup';
 import { relatedFacts, roleAt, roleLabel } from './model';
-import { Sources } from './Sources';
+import { FactList } from './FactList';
 
 /** "high", "medium" or "low", from a 0–1 score. */
 export function worthinessLevel(score: number): 'high' | 'medium' | 'low' {
@@ -37,14 +37,7 @@ export function ClaimCard({ claim, packs, articleDate }: { claim: Claim; packs: 
       {facts.length > 0 ? (
         <div class="gloss-facts">
           <span class="gloss-label">Related facts</span>
-          <ul>
-            {facts.map((f, i) => (
-              <li key={i}>
-                {f.fact.text}
-                <Sources sources={f.sources} label="Source" />
-              </li>
-            ))}
-          </ul>
+          <FactList facts={facts} />
         </div>
       ) : null}
     </div>
