@@ -32,6 +32,12 @@ const WEEKDAYS: Readonly<Record<string, number>> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
 };
 
+/** Every month name and abbreviation `monthIndex` knows, lower case (for callers' quick pre-checks). */
+export const MONTH_WORDS: readonly string[] = Object.keys(MONTHS);
+
+/** Every weekday name `weekdayIndex` knows, lower case. */
+export const WEEKDAY_WORDS: readonly string[] = Object.keys(WEEKDAYS);
+
 /** The same tables as maps: own keys only, so "constructor" or "toString" is never a month or a weekday. */
 const MONTH_NUMBERS = new Map(Object.entries(MONTHS));
 const WEEKDAY_NUMBERS = new Map(Object.entries(WEEKDAYS));

@@ -17,7 +17,7 @@ import {
   SCALE_WORDS, UNIT_WORDS, isNumberWord, parseNumberWordList, parseNumeral, scaled,
 } from './numbers';
 import {
-  type ResolvedDate, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
+  MONTH_WORDS, type ResolvedDate, WEEKDAY_WORDS, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
   partOfYearPeriod, weekdayIndex, yearPeriod, yearRangePeriod,
 } from './dates';
 import { drain, type Steps } from './steps';
@@ -380,7 +380,7 @@ function readNumber(line: Line, i: number, abbreviations = false): NumberRead | 
 // ─── Rules ──────────────────────────────────────────────────────────────────
 
 /** Money: "$28 billion", "US$18 billion", "S$23.62 billion", "₩1 trillion", "28 billion dollars", "1 trillion won". */
-function matchMoney(line: Line, i: number): Match | null {
+function matchMoney(line: Line, i: number, plain: NumberRead | null): Match | null {
   const t = line[i];
   if (!t) return null;
   let currency: string | null = null;
@@ -402,7 +402,7 @@ function matchMoney(line: Line, i: number): Match | null {
     return { first: i, last: n.last, kind: 'money', value: n.value, unit: currency, relative: false, period: null };
   }
   // Suffixed currency: "28 billion dollars", "1 trillion won", "5 million U.S. dollars".
-  const n = readNumber(line, i);
+  const n = plain;
   if (!n || (n.words[0] === 'one' && n.scale === 1)) return null;
   let k = n.last + 1;
   let qualifier: string | null = null;
@@ -432,8 +432,7 @@ function matchMoney(line: Line, i: number): Match | null {
 }
 
 /** Percentages: "95%", "95 percent", "70 per cent", "2.3%", "15 percentage points". */
-function matchPercent(line: Line, i: number): Match | null {
-  const n = readNumber(line, i);
+function matchPercent(line: Line, i: number, n: NumberRead | null): Match | null {
   if (!n) return null;
   const a = line[n.last + 1];
   const b = line[n.last + 2];
@@ -702,11 +701,10 @@ function relativeMatch(first: number, last: number, needsAnchor = false, future 
 }
 
 /** Figures led by a number: durations, relative counts ("three years later"), counts and quantities. */
-function matchNumberLed(line: Line, i: number, hedged: boolean): Match | null {
+function matchNumberLed(line: Line, i: number, hedged: boolean, n: NumberRead | null): Match | null {
   const t = line[i];
   if (!t) return null;
   if (t.type === 'word' && (t.lower === 'a' || t.lower === 'an')) return matchArticleUnit(line, i);
-  const n = readNumber(line, i);
   if (!n) return null;
   if (t.type === 'num' && isIdentifierNumber(line, i)) return null;
   if (t.type === 'word' && !t.title && isCapitalised(t) && !opensSentence(line, i)) return null;
@@ -1010,13 +1008,42 @@ function hedgeLength(line: Line, i: number): number {
   return 0;
 }
 
+/**
+ * Lower-case words that can open some rule (or a hedge before one). Every rule
+ * starting with a word first tests the word against one of these lists, so a
+ * word outside them can start no figure and the twelve rules are skipped.
+ */
+const STARTER_WORDS: ReadonlySet<string> = new Set([
+  // Number words and articles (readNumber, fractions, "a decade"), ordinals (ranks, parts of years).
+  ...Object.keys(UNIT_WORDS), ...TENS, 'hundred', 'dozen', 'thousand', 'million', 'billion', 'trillion', 'a', 'an',
+  ...ORDINALS.keys(), ...PART_ORDINALS.keys(), ...YEAR_EDGES, 'the', 'that', 'q',
+  // Dates: "mid-July", month and weekday names, relative words.
+  'mid', 'early', 'late', ...MONTH_WORDS, ...WEEKDAY_WORDS, ...RELATIVE_MODIFIERS, ...WEEKDAY_PREFIXES, ...DEICTIC_DAYS,
+  ...VAGUE_MAGNITUDES, ...HEDGE_TWO_FIRSTS, ...HEDGES_ONE, ...OTHER_HEDGES,
+  // Money: letters before a glued "$" ("US$", "HK$") and ISO codes before an amount ("USD 5").
+  ...Object.keys(CURRENCY_PREFIXES).filter((p) => p.endsWith('$')).map((p) => p.slice(0, -1).toLowerCase()),
+  ...[...CURRENCY_CODES].map((c) => c.toLowerCase()),
+]);
+
+/** True when some rule may match at `t`: numerals, currency symbols and the starter words. */
+function canStart(t: Token | undefined): boolean {
+  if (t === undefined) return false;
+  if (t.type === 'num') return true;
+  if (t.type === 'punct') return t.text in CURRENCY_PREFIXES;
+  return STARTER_WORDS.has(t.lower);
+}
+
 function matchCore(line: Line, i: number, ctx: Context, hedged: boolean): Match | null {
-  return matchMoney(line, i) ?? matchPercent(line, i) ?? matchTally(line, i) ?? matchPartOfYear(line, i) ?? matchCalendarDate(line, i, ctx) ??
+  if (!canStart(line[i])) return null;
+  // The three rules that read a plain number at `i` share one reading.
+  const n = readNumber(line, i);
+  return matchMoney(line, i, n) ?? matchPercent(line, i, n) ?? matchTally(line, i) ?? matchPartOfYear(line, i) ?? matchCalendarDate(line, i, ctx) ??
     matchTimeOfDay(line, i) ?? (hedged ? null : matchYear(line, i)) ?? matchRelativeWord(line, i) ?? matchRank(line, i) ??
-    matchFraction(line, i) ?? matchNumberLed(line, i, hedged) ?? matchVagueCount(line, i);
+    matchFraction(line, i) ?? matchNumberLed(line, i, hedged, n) ?? matchVagueCount(line, i);
 }
 
 function matchAt(line: Line, i: number, ctx: Context): Match | null {
+  if (!canStart(line[i])) return null;
   const hedge = hedgeLength(line, i);
   if (hedge > 0) {
     const m = matchCore(line, i + hedge, ctx, true);
