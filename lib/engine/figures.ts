@@ -135,7 +135,6 @@ const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'et', 'est', 'edt
 
 // ─── Tokens ─────────────────────────────────────────────────────────────────
 
-const LETTER_RE = /\p{L}/u;
 const LETTER_CODE_POINT = /^\p{L}$/u;
 const SPACE_CODE_POINT = /^\s$/u;
 
@@ -231,10 +230,10 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
     const block = titles[titleIndex];
     const c = raw.charCodeAt(0);
     // Multi-character tokens can only be numerals or letter runs; only single characters need the Unicode test.
-    const type: Token['type'] = c >= 48 && c <= 57 ? 'num' : raw.length > 1 || LETTER_RE.test(raw) ? 'word' : 'punct';
+    const type: Token['type'] = c >= 48 && c <= 57 ? 'num' : raw.length > 1 || isLetterCodePoint(c) ? 'word' : 'punct';
     line.push({
       // Numerals are ASCII digits and separators: nothing to lower-case.
-      text: raw, lower: type === 'num' ? raw : raw.toLowerCase(), start, end: start + raw.length, type,
+      text: raw, lower: type === 'num' ? raw : lowerCased(raw), start, end: start + raw.length, type,
       glued: line.length > 0 && prevEnd === start,
       title: block !== undefined && block.start <= start && start < block.end,
       sentence,
@@ -243,6 +242,19 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
     prevEnd = start + raw.length;
   }
   if (line.length > 0) yield line;
+}
+
+/**
+ * `raw.toLowerCase()`, without the call when nothing would change. The call is
+ * costly on the tokens of an article holding any character above U+00FF: their
+ * slices are then two-byte strings, which V8 lower-cases through ICU.
+ */
+function lowerCased(raw: string): string {
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128) return raw.toLowerCase();
+  }
+  return raw;
 }
 
 /** "U.S." or "Mr." or "Aug.": a full stop that does not end the sentence. */
