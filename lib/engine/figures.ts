@@ -1095,11 +1095,14 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
     }
     yield;
   }
-  return resolveRelatives(article, found);
+  return yield* resolveRelatives(article, found);
 }
 
+/** Figures resolved between pauses of the final pass. */
+const FIGURES_PER_STEP = 2048;
+
 /** Final pass: relative dates get their period, using the article's date and the years mentioned before them. */
-function resolveRelatives(article: ArticleText, found: readonly { match: Match; first: Token; last: Token }[]): Figure[] {
+function* resolveRelatives(article: ArticleText, found: readonly { match: Match; first: Token; last: Token }[]): Steps<Figure[]> {
   let anchorYear: number | null = null;
   let sentenceYear: { sentence: number; year: number } | null = null;
   const figures: Figure[] = [];
@@ -1126,6 +1129,8 @@ function resolveRelatives(article: ArticleText, found: readonly { match: Match; 
       start: first.start, end: last.end, text, kind: match.kind, value, unit,
       relative: match.relative, period,
     });
+    // A long article has tens of thousands of figures: pause now and then.
+    if (figures.length % FIGURES_PER_STEP === 0) yield;
   }
   return figures;
 }
