@@ -17,7 +17,7 @@
  * linear in the text length (no backtracking regexes over the article).
  */
 import type { ArticleText, Claim, OfficialMention } from '../types';
-import { findQuotes, type QuoteSpan } from './quotes';
+import { quotesInBlock, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
 import { SpeakerResolver, countWords, describesPerson, forEachWordIn, isBareNameRun, wordsIn, type Speaker } from './speakers';
 import { drain, type Steps } from './steps';
@@ -184,6 +184,9 @@ const HARD_PUNCT = /[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/;
 /** Longest reported clause considered; real ones are far shorter. */
 const MAX_CLAIM_CHARS = 1500;
 
+/** Claims scored between two pauses when the results are built. */
+const CLAIMS_PER_STEP = 400;
+
 /** Share of a trailing pre-part that must be quotation for the quote alone to be the claim. */
 const QUOTE_SHARE_FOR_QUOTED = 0.5;
 
@@ -246,7 +249,12 @@ export function isBareImperative(quote: string): boolean {
 
 class ClaimFinder {
   private readonly text: string;
-  private readonly quotes: QuoteSpan[];
+  /** Quotations of the blocks read so far, in order (see `ensureQuotes`). */
+  private readonly quotes: QuoteSpan[] = [];
+  /** How many blocks (a prefix) have their quotations in `quotes`. */
+  private quoteBlocks = 0;
+  /** Start of the first block whose quotations are not read yet; Infinity once all are. */
+  private quotesKnownBelow: number;
   private readonly resolver: SpeakerResolver;
   private readonly drafts: Draft[] = [];
   private readonly officialEnds = new Set<number>();
@@ -262,7 +270,7 @@ class ClaimFinder {
 
   constructor(private readonly article: ArticleText, officials: readonly OfficialMention[]) {
     this.text = article.text;
-    this.quotes = findQuotes(article);
+    this.quotesKnownBelow = article.blocks[0]?.start ?? Infinity;
     for (const m of officials) {
       this.officialEnds.add(m.end);
       this.officialStarts.set(m.start, m);
@@ -293,8 +301,22 @@ class ClaimFinder {
     return d !== undefined && d.end > a;
   }
 
+  /**
+   * Reads the quotations of every block starting at or before `pos`. Quotes
+   * are read a block at a time as the finder (or the speaker index) reaches
+   * them rather than all up front, so no single step reads the whole article.
+   */
+  private ensureQuotes(pos: number): void {
+    while (this.quotesKnownBelow <= pos) {
+      for (const q of quotesInBlock(this.article, this.quoteBlocks)) this.quotes.push(q);
+      this.quoteBlocks++;
+      this.quotesKnownBelow = this.article.blocks[this.quoteBlocks]?.start ?? Infinity;
+    }
+  }
+
   /** Quotes opening in [from, to), by binary search. */
   private quotesInRange(from: number, to: number): QuoteSpan[] {
+    this.ensureQuotes(to - 1);
     let lo = 0;
     let hi = this.quotes.length;
     while (lo < hi) {
@@ -312,6 +334,7 @@ class ClaimFinder {
 
   /** The quote whose marks enclose `pos`, by binary search. */
   private quoteAt(pos: number): QuoteSpan | null {
+    this.ensureQuotes(pos);
     let lo = 0;
     let hi = this.quotes.length - 1;
     while (lo <= hi) {
@@ -343,18 +366,22 @@ class ClaimFinder {
       listSpeaker = this.listIntroSpeaker(block.start, block.end);
       yield;
     }
-    return this.drafts.map((d) => {
-        const text = this.text.slice(d.start, d.end);
-        return {
-          start: d.start,
-          end: d.end,
-          text,
-          quoted: d.quoted,
-          speaker: d.speaker?.name ?? null,
-          speakerEntityId: d.speaker?.entityId ?? null,
-          worthiness: scoreClaim(text),
-        };
+    const claims: Claim[] = [];
+    for (const d of this.drafts) {
+      const text = this.text.slice(d.start, d.end);
+      claims.push({
+        start: d.start,
+        end: d.end,
+        text,
+        quoted: d.quoted,
+        speaker: d.speaker?.name ?? null,
+        speakerEntityId: d.speaker?.entityId ?? null,
+        worthiness: scoreClaim(text),
       });
+      // Scoring thousands of claims at once would be one long step.
+      if (claims.length % CLAIMS_PER_STEP === 0) yield;
+    }
+    return claims;
   }
 
   /** Sentences of a block, with sentences inside one quotation merged back together. */

@@ -28,9 +28,6 @@ export interface QuoteSpan {
   block: number;
 }
 
-const DOUBLE_MARKS = new Set(['"', '\u201C', '\u201D', '\u201E', '\u00AB', '\u00BB']);
-const DOUBLE_CLOSE_ONLY = new Set(['\u201D', '\u00BB']);
-const DOUBLE_OPEN_ONLY = new Set(['\u201C', '\u201E', '\u00AB']);
 /** Longest single-quoted stretch we accept mid-sentence: there single quotes mostly mark short terms. */
 const MAX_SINGLE_QUOTE = 160;
 /** Longest single-quoted speech (British style) opening a paragraph or after "said:" / "said,". */
@@ -40,8 +37,23 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
 }
 
-function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && (isLetter(ch) || (ch >= '0' && ch <= '9'));
+/** `isLetter(text[i])` from the code unit, with an ASCII fast path (no one-character string). */
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return c === c && isLetter(text[i]);
+}
+
+/** `isWordChar(text[i])` from the code unit, with an ASCII fast path. */
+function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return c === c && isLetter(text[i]);
+}
+
+/** Double quote marks as code units: `"`, `“`, `”`, `„`, `«`, `»`. */
+function isDoubleMark(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
 }
 
 function firstNonSpace(text: string, from: number, to: number): number {
@@ -84,7 +96,7 @@ function makeQuote(
 function opensWithQuote(text: string, block: TextBlock | undefined): boolean {
   if (!block) return false;
   const i = firstNonSpace(text, block.start, block.end);
-  return i < block.end && DOUBLE_MARKS.has(text[i] ?? '');
+  return i < block.end && isDoubleMark(text.charCodeAt(i));
 }
 
 /** Whether the block starts (after spaces) with a single quote mark opening a word ('We …', ‘We …'). */
@@ -94,8 +106,11 @@ function opensWithSingleQuote(text: string, block: TextBlock | undefined): boole
   return (text[i] === '\'' || text[i] === '\u2018') && isLetter(text[i + 1]);
 }
 
-/** Quotations in one block, in order. */
-function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
+/**
+ * Quotations in the block at `blockIndex`, in order: `findQuotes` one block at
+ * a time, for callers that read the article a block at a time.
+ */
+export function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
   const { text, blocks } = article;
   const block = blocks[blockIndex];
   if (!block) return [];
@@ -105,13 +120,18 @@ function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
   let singleLimit = MAX_SINGLE_QUOTE;
   const blockFirst = firstNonSpace(text, block.start, block.end);
   for (let i = block.start; i < block.end; i++) {
-    const ch = text[i] ?? '';
-    if (DOUBLE_MARKS.has(ch)) {
+    const c = text.charCodeAt(i);
+    // Most characters are no mark: only the single-quote length limit concerns them.
+    if (c !== 34 && c !== 39 && c < 0xab) {
+      if (singleOpen >= 0 && i - singleOpen > singleLimit) singleOpen = -1;
+      continue;
+    }
+    if (isDoubleMark(c)) {
       singleOpen = -1;
       if (doubleOpen < 0) {
         // A closing-only mark with nothing open is a stray; skip it.
-        if (!DOUBLE_CLOSE_ONLY.has(ch)) doubleOpen = i;
-      } else if (DOUBLE_OPEN_ONLY.has(ch)) {
+        if (c !== 0x201d && c !== 0xbb) doubleOpen = i;
+      } else if (c === 0x201c || c === 0x201e || c === 0xab) {
         // A second opening mark: the first was never closed, start again here.
         doubleOpen = i;
       } else {
@@ -122,18 +142,16 @@ function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSpan[] {
       continue;
     }
     if (doubleOpen >= 0) continue;
-    if (ch === '\'' || ch === '\u2018' || ch === '\u2019') {
-      const before = i > block.start ? text[i - 1] : undefined;
-      const after = text[i + 1];
+    if (c === 39 || c === 0x2018 || c === 0x2019) {
       if (singleOpen < 0) {
-        const canOpen = ch !== '\u2019' && !isWordChar(before) && isLetter(after);
+        const canOpen = c !== 0x2019 && !(i > block.start && isWordCharAt(text, i - 1)) && isLetterAt(text, i + 1);
         if (canOpen) {
           singleOpen = i;
           // British papers quote whole speeches in single quotes: at a paragraph start or after "said:" / "said,".
           const speech = i === blockFirst || /[:,]\s+$/.test(text.slice(Math.max(block.start, i - 3), i));
           singleLimit = speech ? MAX_SINGLE_SPEECH : MAX_SINGLE_QUOTE;
         }
-      } else if (ch !== '\u2018' && !isWordChar(after) && before !== ' ') {
+      } else if (c !== 0x2018 && !isWordCharAt(text, i + 1) && !(i > block.start && text.charCodeAt(i - 1) === 32)) {
         const q = makeQuote(text, block, blockIndex, singleOpen, i + 1, true);
         if (q) out.push(q);
         singleOpen = -1;

@@ -10,7 +10,7 @@
  * Doe") -> that name; a role noun ("the minister") -> the nearest official
  * holding that role; otherwise the phrase itself, as written.
  */
-import type { ArticleText, OfficialMention } from '../types';
+import type { ArticleText, OfficialMention, TextBlock } from '../types';
 
 /** A resolved speaker. */
 export interface Speaker {
@@ -21,6 +21,9 @@ export interface Speaker {
   person: boolean;
 }
 
+/** Added to the arrival order of personal names, which rank after officials at the same position. */
+const NAME_ORDER = 2 ** 40;
+
 /** A person mentioned at a position, which later pronouns may refer to. */
 interface PersonAnchor {
   at: number;
@@ -28,6 +31,11 @@ interface PersonAnchor {
   speaker: Speaker;
   /** True for the speaker of a claim (recorded at the claim), false for a mention in the text. */
   spoke: boolean;
+}
+
+/** An anchor found but not yet indexed, with its rank among anchors at the same position. */
+interface PendingAnchor extends PersonAnchor {
+  order: number;
 }
 
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
@@ -206,6 +214,17 @@ export class SpeakerResolver {
   private readonly bySurname = new Map<string, PersonAnchor[]>();
   /** Speakers of claims found so far, sorted by position. */
   private readonly spoke: PersonAnchor[] = [];
+  /** People mentioned that are found but not yet indexed (see `ensureAnchors`). */
+  private readonly pendingAnchors: PendingAnchor[] = [];
+  /** How many blocks (a prefix) have been scanned for people mentioned. */
+  private anchorBlocks = 0;
+  /** Start of the first block not yet scanned; Infinity once all are. */
+  private anchorsKnownBelow: number;
+  /** Index of the first official mention not yet considered as an anchor. */
+  private nextOfficial = 0;
+  /** Arrival order of anchors, to break ties of position the way one stable sort did. */
+  private anchorOrder = 0;
+  private readonly names: PersonalNameScan;
 
   constructor(
     private readonly article: ArticleText,
@@ -221,17 +240,46 @@ export class SpeakerResolver {
       maxEnd = Math.max(maxEnd, m.end);
       this.officialMaxEnd[i] = maxEnd;
     });
-    for (const m of this.officials) {
-      if (this.insideQuote(m.start) || this.isModifierUse(m, article.text.length)) continue;
-      this.anchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m), spoke: false });
+    this.names = new PersonalNameScan(article, this.insideQuote);
+    this.anchorsKnownBelow = article.blocks[0]?.start ?? Infinity;
+  }
+
+  /**
+   * Indexes the people mentioned (officials outside quotes and personal
+   * names) at or before `pos`, a block at a time as the claims reach them,
+   * so that no single step indexes the whole article. Queries only look
+   * back from a position, so they see exactly what a full index would show.
+   */
+  private ensureAnchors(pos: number): void {
+    if (this.anchorsKnownBelow > pos) return;
+    const blocks = this.article.blocks;
+    while (this.anchorsKnownBelow <= pos) {
+      const block = blocks[this.anchorBlocks] as TextBlock;
+      this.anchorBlocks++;
+      this.anchorsKnownBelow = blocks[this.anchorBlocks]?.start ?? Infinity;
+      // Officials starting before the next block belong to this one (or to the gap after it).
+      for (; this.nextOfficial < this.officials.length; this.nextOfficial++) {
+        const m = this.officials[this.nextOfficial] as OfficialMention;
+        if (m.start >= this.anchorsKnownBelow) break;
+        if (this.insideQuote(m.start) || this.isModifierUse(m, this.article.text.length)) continue;
+        this.pendingAnchors.push({ at: m.start, block: this.blockOf(m.start), speaker: officialSpeaker(m), spoke: false, order: this.anchorOrder++ });
+      }
+      for (const name of this.names.block(block)) {
+        if (this.officialEndingAfter(name.end, name.start)) continue;
+        const speaker: Speaker = { name: asName(this.article.text.slice(name.start, name.end)), entityId: null, person: true };
+        // Names rank after officials at the same position, as they did when the index was built at once.
+        this.pendingAnchors.push({ at: name.start, block: this.blockOf(name.start), speaker, spoke: false, order: NAME_ORDER + this.anchorOrder++ });
+      }
     }
-    for (const name of findPersonalNames(article, this.insideQuote)) {
-      if (this.officialEndingAfter(name.end, name.start)) continue;
-      const speaker: Speaker = { name: asName(article.text.slice(name.start, name.end)), entityId: null, person: true };
-      this.anchors.push({ at: name.start, block: this.blockOf(name.start), speaker, spoke: false });
+    // A name found while scanning one block may start in a later one: only anchors before the
+    // first unread block are complete, so only those join the index.
+    const pending = this.pendingAnchors.sort((a, b) => a.at - b.at || a.order - b.order);
+    let n = 0;
+    while (n < pending.length && (pending[n] as PendingAnchor).at < this.anchorsKnownBelow) n++;
+    for (const a of pending.splice(0, n)) {
+      this.anchors.push(a);
+      this.indexSurname(a);
     }
-    this.anchors.sort((a, b) => a.at - b.at);
-    for (const a of this.anchors) this.indexSurname(a);
   }
 
   /** Index of the block containing `pos`, or -1. */
@@ -271,6 +319,8 @@ export class SpeakerResolver {
 
   /** Records a claim's speaker so that later pronouns ("he said", "they said") can refer back to it. */
   remember(at: number, speaker: Speaker): void {
+    // Mentions at or before `at` are indexed first, so they rank before this speaker at the same position.
+    this.ensureAnchors(at);
     const block = this.blockOf(at);
     if (speaker.person) {
       const anchor: PersonAnchor = { at, block, speaker, spoke: true };
@@ -296,6 +346,7 @@ export class SpeakerResolver {
   personBefore(at: number): Speaker | null {
     const block = this.blockOf(at);
     let mention: PersonAnchor | null = null;
+    this.ensureAnchors(at);
     const lo = lastBefore(this.anchors, at);
     // People named inside what someone said are not who "he" refers to: skip mentions inside claims.
     for (let i = lo; i >= 0 && lo - i < 20; i--) {
@@ -314,6 +365,7 @@ export class SpeakerResolver {
 
   /** The latest person before `at` whose name ends with `surname`, or null (binary search per surname). */
   private personNamed(surname: string, at: number): Speaker | null {
+    this.ensureAnchors(at);
     const list = this.bySurname.get(surname);
     return list ? (list[lastBefore(list, at)]?.speaker ?? null) : null;
   }
@@ -579,28 +631,37 @@ const OCCUPATIONS = new Set([
 const PERSONAL_NAME_RUN = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[\p{Lu}][\p{L}'\u2019-]{1,40}|[\p{Lu}][\p{L}'\u2019-]{1,40}(?:\s+[\p{Lu}][\p{L}'\u2019-]{1,40}){1,3})/gu;
 
 /**
- * Named people who are not officials, found once per article for pronoun
+ * Named people who are not officials, found a block at a time for pronoun
  * resolution: "Mr./Ms./Dr. X" and runs of two or three capitalised words with
- * no organisation or place word, outside quotes and headlines.
+ * no organisation or place word, outside quotes and headlines. Blocks must be
+ * scanned in order.
  */
-function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => boolean): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  const re = PERSONAL_NAME_RUN;
-  // The search that ended the previous block (the first match past it, or none): it still answers
-  // for the next block when it started no later and found nothing before that block's start, so a
-  // stretch of blocks without names is scanned once rather than once per block.
-  let ahead: { from: number; match: RegExpExecArray | null } | null = null;
-  const execFrom = (pos: number): RegExpExecArray | null => {
+class PersonalNameScan {
+  /**
+   * The search that ended the previous block (the first match past it, or none): it still answers
+   * for the next block when it started no later and found nothing before that block's start, so a
+   * stretch of blocks without names is scanned once rather than once per block.
+   */
+  private ahead: { from: number; match: RegExpExecArray | null } | null = null;
+
+  constructor(private readonly article: ArticleText, private readonly insideQuote: (pos: number) => boolean) {}
+
+  private execFrom(pos: number): RegExpExecArray | null {
+    const re = PERSONAL_NAME_RUN;
     re.lastIndex = pos;
-    ahead = { from: pos, match: re.exec(article.text) };
-    return ahead.match;
-  };
-  for (const block of article.blocks) {
-    if (block.kind === 'title') continue;
-    const cached = ahead as { from: number; match: RegExpExecArray | null } | null;
+    this.ahead = { from: pos, match: re.exec(this.article.text) };
+    return this.ahead.match;
+  }
+
+  /** The names found scanning `block` (the next block in order); a name may start in a later block. */
+  block(block: TextBlock): { start: number; end: number }[] {
+    const out: { start: number; end: number }[] = [];
+    if (block.kind === 'title') return out;
+    const article = this.article;
+    const cached = this.ahead;
     const reuse = cached !== null && cached.from <= block.start && (cached.match === null || cached.match.index >= block.start);
-    let m = reuse ? cached.match : execFrom(block.start);
-    for (; m && m.index < block.end; m = execFrom(m.index + m[0].length)) {
+    let m = reuse ? cached.match : this.execFrom(block.start);
+    for (; m && m.index < block.end; m = this.execFrom(m.index + m[0].length)) {
       let words = m[0].split(/\s+/);
       let start = m.index;
       // "Facebook CEO Jane Doe", "Opposition Leader Jane Doe": keep the words after the last title or acronym.
@@ -616,7 +677,7 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
           words = words.slice(cut + 1);
         }
       }
-      if (words.length > 3 || insideQuote(start)) continue;
+      if (words.length > 3 || this.insideQuote(start)) continue;
       // All-capital words are acronyms ("KORUS FTA"), not names.
       if (words.some((w) => w === w.toUpperCase())) continue;
       const lower = words.map((w) => w.toLowerCase().replace(/['\u2019]s$/, ''));
@@ -630,8 +691,8 @@ function findPersonalNames(article: ArticleText, insideQuote: (pos: number) => b
       if (lower.some((w) => NON_PERSON_WORDS.has(w)) && !personAppositiveAfter(article.text, start + text.length)) continue;
       out.push({ start, end: start + text.length });
     }
+    return out;
   }
-  return out;
 }
 
 /** Whether ", a/an/the <person noun> …" or ", who …" follows offset `end` (looking at most 60 characters ahead). */
