@@ -55,10 +55,56 @@ function isSentenceEnd(text: string, dot: number): boolean {
 /** Offsets of every whole-word occurrence of a term. Acronyms ("US", "ROK") match case-sensitively. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** How a term is searched: acronyms as written, other terms lower-cased. */
+interface TermNeedle {
+  caseSensitive: boolean;
+  needle: string;
+}
+
+/** Needles by term: pack terms are few and searched once per money figure, so each is prepared once. */
+const needles = new Map<string, TermNeedle>();
+
+function needleOf(term: string): TermNeedle {
+  let n = needles.get(term);
+  if (!n) {
+    const caseSensitive = term === term.toUpperCase() && /\p{L}/u.test(term);
+    n = { caseSensitive, needle: caseSensitive ? term : term.toLowerCase() };
+    needles.set(term, n);
+  }
+  return n;
+}
+
+/**
+ * One sentence as the check reads it: its text, its lower-cased copy and the
+ * hits of every term searched so far. Figures of the same sentence share it,
+ * so the sentence is lower-cased and each term searched once.
+ */
+interface SentenceText {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  hits: Map<string, number[]>;
+}
+
+function sentenceText(text: string, bounds: { start: number; end: number }): SentenceText {
+  const sentence = text.slice(bounds.start, bounds.end);
+  return { start: bounds.start, end: bounds.end, text: sentence, lower: sentence.toLowerCase(), hits: new Map() };
+}
+
+/** `findTerm` in a sentence, memoised on the sentence. */
+function termHits(s: SentenceText, term: string): number[] {
+  let hits = s.hits.get(term);
+  if (!hits) {
+    hits = findTerm(s.text, s.lower, term);
+    s.hits.set(term, hits);
+  }
+  return hits;
+}
+
 function findTerm(sentence: string, lowerSentence: string, term: string): number[] {
-  const caseSensitive = term === term.toUpperCase() && /\p{L}/u.test(term);
+  const { caseSensitive, needle } = needleOf(term);
   const haystack = caseSensitive ? sentence : lowerSentence;
-  const needle = caseSensitive ? term : term.toLowerCase();
   const hits: number[] = [];
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
     const before = haystack[i - 1];
@@ -95,9 +141,10 @@ function polarityNear(lower: string, figureStart: number): { sign: number; at: n
 }
 
 /** True when one of the series' partners owns the measure ("Korea's trade surplus", "Korea trade surplus"). */
-function partnerOwnsMeasure(sentence: string, lower: string, series: PackSeries, keywordAt: number): boolean {
+function partnerOwnsMeasure(s: SentenceText, series: PackSeries, keywordAt: number): boolean {
+  const { lower } = s;
   for (const term of series.match.partnerTerms) {
-    for (const at of findTerm(sentence, lower, term)) {
+    for (const at of termHits(s, term)) {
       const between = lower.slice(at + term.length, keywordAt);
       if (at < keywordAt && /^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}$/u.test(between)) return true;
     }
@@ -106,22 +153,22 @@ function partnerOwnsMeasure(sentence: string, lower: string, series: PackSeries,
 }
 
 /** The series a money figure speaks of, best first. */
-function candidatesFor(packs: readonly KnowledgePack[], sentence: string, region: { start: number; end: number }, figureAt: number): Candidate[] {
-  const lower = sentence.toLowerCase();
+function candidatesFor(packs: readonly KnowledgePack[], s: SentenceText, region: { start: number; end: number }, figureAt: number): Candidate[] {
+  const { lower } = s;
   const polarity = polarityNear(lower.slice(region.start, region.end), figureAt - region.start);
   const out: Candidate[] = [];
   for (const pack of packs) {
     for (const series of pack.series) {
       let specificity = 0;
       for (const term of series.match.measureTerms) {
-        const inRegion = findTerm(sentence, lower, term).some((at) => at >= region.start && at + term.length <= region.end);
+        const inRegion = termHits(s, term).some((at) => at >= region.start && at + term.length <= region.end);
         if (inRegion) specificity = Math.max(specificity, term.length);
       }
       if (specificity === 0) continue;
-      if (!series.match.partnerTerms.some((term) => findTerm(sentence, lower, term).length > 0)) continue;
+      if (!series.match.partnerTerms.some((term) => termHits(s, term).length > 0)) continue;
       let sign = polarity ? polarity.sign : null;
       let flipped = false;
-      if (polarity && partnerOwnsMeasure(sentence, lower, series, polarity.at + region.start)) {
+      if (polarity && partnerOwnsMeasure(s, series, polarity.at + region.start)) {
         sign = -polarity.sign;
         flipped = true;
       }
@@ -267,25 +314,34 @@ export function* checkFiguresSteps(article: ArticleText, figures: Figure[], pack
   const sorted = [...figures].sort((a, b) => a.start - b.start);
   const money = sorted.filter((f) => f.kind === 'money');
   const out: Figure[] = [];
+  // The last sentence read: money figures of one sentence come one after another.
+  const last: { sentence: SentenceText | null } = { sentence: null };
   for (let i = 0; i < figures.length; i++) {
-    out.push(checkFigure(article, figures[i]!, packs, sorted, money));
+    out.push(checkFigure(article, figures[i]!, packs, sorted, money, last));
     if (i % FIGURES_PER_STEP === FIGURES_PER_STEP - 1) yield;
   }
   return out;
 }
 
 /** One figure of `checkFigures`: with its `check` when a pack series covers it, else unchanged. */
-function checkFigure(article: ArticleText, figure: Figure, packs: readonly KnowledgePack[], sorted: readonly Figure[], money: readonly Figure[]): Figure {
+function checkFigure(
+  article: ArticleText, figure: Figure, packs: readonly KnowledgePack[], sorted: readonly Figure[], money: readonly Figure[],
+  last: { sentence: SentenceText | null },
+): Figure {
   if (figure.kind !== 'money' || typeof figure.value !== 'number') return figure;
   const bounds = sentenceAround(article.text, figure.start, figure.end);
-  const sentence = article.text.slice(bounds.start, bounds.end);
+  let sentence = last.sentence;
+  if (!sentence || sentence.start !== bounds.start || sentence.end !== bounds.end) {
+    sentence = sentenceText(article.text, bounds);
+    last.sentence = sentence;
+  }
   // Measure words count only between the neighbouring money figures, so that
   // "a deficit of $27.7 billion in goods, but a surplus of $10 billion in services" splits.
   const near = within(money, bounds.start, bounds.end);
   const before = near.filter((m) => m.end <= figure.start).pop();
   const after = near.find((m) => m.start >= figure.end);
   const region = { start: (before ? before.end : bounds.start) - bounds.start, end: (after ? after.start : bounds.end) - bounds.start };
-  const whole = { start: 0, end: sentence.length };
+  const whole = { start: 0, end: sentence.text.length };
   const inRegion = candidatesFor(packs, sentence, region, figure.start - bounds.start);
   // A figure in a clause of its own ("…, down from $23 billion in 2016") still belongs to the sentence's measure.
   const candidates = (inRegion.length > 0 ? inRegion : candidatesFor(packs, sentence, whole, figure.start - bounds.start))
