@@ -332,8 +332,11 @@ interface NumberRead {
   /** The numeral text when written in digits (for rounding), else null. */
   numeral: string | null;
   scale: number;
-  words: string[];
+  words: readonly string[];
 }
+
+/** The `words` of every numeral reading: shared, since a reading is never changed. */
+const NO_WORDS: readonly string[] = [];
 
 /**
  * Reads a number at token `i`: "25,000", "2.68 million", "twenty-five", "a dozen",
@@ -351,10 +354,10 @@ function readNumber(line: Line, i: number, abbreviations = false): NumberRead | 
       const abbreviation = SCALE_ABBREVIATIONS.has(next.lower);
       if (!abbreviation || (abbreviations && (next.glued || next.lower === 'bn' || next.lower === 'mn' || next.lower === 'tn'))) {
         const scale = SCALE_WORDS[next.lower] as number;
-        return { value: scaled(n, scale), last: i + 1, numeral: t.text, scale, words: [] };
+        return { value: scaled(n, scale), last: i + 1, numeral: t.text, scale, words: NO_WORDS };
       }
     }
-    return { value: n, last: i, numeral: t.text, scale: 1, words: [] };
+    return { value: n, last: i, numeral: t.text, scale: 1, words: NO_WORDS };
   }
   if (t.type !== 'word' || !(isNumberWord(t.lower) || t.lower === 'a' || t.lower === 'an')) return null;
   const words: string[] = [];
@@ -1081,13 +1084,14 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   const ctx: Context = { articleDate: parseIsoDate(article.date) };
   // Lines are produced and matched one at a time, and a match keeps only its end tokens: the
   // article's tokens are never all alive at once.
-  const found: { match: Match; first: Token; last: Token }[] = [];
+  const found: Found[] = [];
   for (const line of tokenize(article)) {
     let i = 0;
     while (i < line.length) {
       const m = matchAt(line, i, ctx);
       if (m) {
-        found.push({ match: m, first: line[m.first] as Token, last: line[m.last] as Token });
+        const first = line[m.first] as Token;
+        found.push({ match: m, start: first.start, end: (line[m.last] as Token).end, sentence: first.sentence });
         i = m.last + 1;
       } else {
         i++;
@@ -1098,19 +1102,27 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   return yield* resolveRelatives(article, found);
 }
 
+/** A rule's match with the offsets and sentence of its tokens (kept instead of the tokens, which can then be freed). */
+interface Found {
+  match: Match;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
 /** Figures resolved between pauses of the final pass. */
 const FIGURES_PER_STEP = 2048;
 
 /** Final pass: relative dates get their period, using the article's date and the years mentioned before them. */
-function* resolveRelatives(article: ArticleText, found: readonly { match: Match; first: Token; last: Token }[]): Steps<Figure[]> {
+function* resolveRelatives(article: ArticleText, found: readonly Found[]): Steps<Figure[]> {
   let anchorYear: number | null = null;
   let sentenceYear: { sentence: number; year: number } | null = null;
   const figures: Figure[] = [];
-  for (const { match, first, last } of found) {
-    const text = article.text.slice(first.start, last.end);
+  for (const { match, start, end, sentence } of found) {
+    const text = article.text.slice(start, end);
     let { value, period, unit } = match;
     if (match.relative) {
-      const sameSentence = sentenceYear !== null && sentenceYear.sentence === first.sentence ? sentenceYear.year : null;
+      const sameSentence = sentenceYear !== null && sentenceYear.sentence === sentence ? sentenceYear.year : null;
       const resolved: ResolvedDate | null = resolveRelative(text, article.date, { anchorYear, sentenceYear: sameSentence, future: match.future === true });
       if (resolved) {
         value = resolved.value;
@@ -1120,13 +1132,13 @@ function* resolveRelatives(article: ArticleText, found: readonly { match: Match;
     }
     if (match.explicitYear !== undefined) {
       anchorYear = match.explicitYear;
-      sentenceYear = { sentence: first.sentence, year: match.explicitYear };
+      sentenceYear = { sentence, year: match.explicitYear };
     }
     if (match.relative && match.needsAnchor && period && /^\d{4}$/.test(period.label)) {
       anchorYear = Number(period.label);
     }
     figures.push({
-      start: first.start, end: last.end, text, kind: match.kind, value, unit,
+      start, end, text, kind: match.kind, value, unit,
       relative: match.relative, period,
     });
     // A long article has tens of thousands of figures: pause now and then.
