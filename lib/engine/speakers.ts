@@ -11,6 +11,7 @@
  * holding that role; otherwise the phrase itself, as written.
  */
 import type { ArticleText, OfficialMention, TextBlock } from '../types';
+import { nextNameRun, type NameRunMatch } from './claims/name-runs';
 
 /** A resolved speaker. */
 export interface Speaker {
@@ -622,13 +623,6 @@ const OCCUPATIONS = new Set([
   'researcher', 'lawyer', 'attorney', 'activist', 'scholar', 'executive', 'chief', 'founder', 'ceo',
 ]);
 
-/**
- * "Mr./Mrs./Ms./Dr. X" or a run of two to four capitalised words. Words are
- * capped at 40 characters: no name is longer, and the cap keeps the scan
- * linear on long hyphen or apostrophe chains ("O'O'O'…"), where every letter
- * could otherwise start a match that runs to the chain's end.
- */
-const PERSONAL_NAME_RUN = /\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+[\p{Lu}][\p{L}'\u2019-]{1,40}|[\p{Lu}][\p{L}'\u2019-]{1,40}(?:\s+[\p{Lu}][\p{L}'\u2019-]{1,40}){1,3})/gu;
 
 /**
  * Named people who are not officials, found a block at a time for pronoun
@@ -642,14 +636,12 @@ class PersonalNameScan {
    * for the next block when it started no later and found nothing before that block's start, so a
    * stretch of blocks without names is scanned once rather than once per block.
    */
-  private ahead: { from: number; match: RegExpExecArray | null } | null = null;
+  private ahead: { from: number; match: NameRunMatch | null } | null = null;
 
   constructor(private readonly article: ArticleText, private readonly insideQuote: (pos: number) => boolean) {}
 
-  private execFrom(pos: number): RegExpExecArray | null {
-    const re = PERSONAL_NAME_RUN;
-    re.lastIndex = pos;
-    this.ahead = { from: pos, match: re.exec(this.article.text) };
+  private execFrom(pos: number): NameRunMatch | null {
+    this.ahead = { from: pos, match: nextNameRun(this.article.text, pos) };
     return this.ahead.match;
   }
 
@@ -661,8 +653,9 @@ class PersonalNameScan {
     const cached = this.ahead;
     const reuse = cached !== null && cached.from <= block.start && (cached.match === null || cached.match.index >= block.start);
     let m = reuse ? cached.match : this.execFrom(block.start);
-    for (; m && m.index < block.end; m = this.execFrom(m.index + m[0].length)) {
-      let words = m[0].split(/\s+/);
+    for (; m && m.index < block.end; m = this.execFrom(m.end)) {
+      const run = article.text.slice(m.index, m.end);
+      let words = run.split(/\s+/);
       let start = m.index;
       // "Facebook CEO Jane Doe", "Opposition Leader Jane Doe": keep the words after the last title or acronym.
       if (words.length > 2) {
@@ -672,7 +665,7 @@ class PersonalNameScan {
           if (OCCUPATIONS.has(l) || ROLE_NOUNS.has(l) || NON_PERSON_WORDS.has(l) || w === w.toUpperCase()) cut = i;
         });
         if (cut >= 0 && words.length - cut - 1 >= 2) {
-          const skipped = m[0].slice(0, m[0].indexOf(words[cut + 1] ?? '', (words.slice(0, cut + 1).join(' ')).length));
+          const skipped = run.slice(0, run.indexOf(words[cut + 1] ?? '', (words.slice(0, cut + 1).join(' ')).length));
           start += skipped.length;
           words = words.slice(cut + 1);
         }
