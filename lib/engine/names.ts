@@ -3,7 +3,7 @@
  * titles around them. Kept as data tables (not code paths) so a new title or
  * courtesy form is one line.
  */
-import { continuesPhrase, isHyphenJoin, type Token } from './phrase-matcher';
+import { listOf, type TokenList, type Tokens } from './tokens';
 
 /** Courtesy titles that belong to the name span ("Mr. Moon"), case-folded, without the period. */
 export const COURTESY_TITLES: ReadonlySet<string> = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mme', 'sir', 'dame']);
@@ -70,21 +70,58 @@ export const WORD_SURNAMES: ReadonlySet<string> = new Set([
 const SURNAME_FIRST = COMMON_SURNAMES;
 
 /** True for a capitalised token that can be part of a person's name here. */
-export function isNameWord(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  if (!t || !t.cap) return false;
-  if (/^\p{N}/u.test(t.text)) return false;
-  if (NOT_NAME_WORDS.has(t.norm)) return false;
-  if (TITLE_WORDS.has(t.norm) || COURTESY_TITLES.has(t.norm) || NON_OFFICIAL_WORDS.has(t.norm)) return false;
-  if (MONTHS.has(t.norm)) {
+export function isNameWord(tokens: TokenList, i: number): boolean {
+  // A capitalised token starts with a letter, so never with a digit.
+  if (i < 0 || i >= tokens.length || !tokens.cap(i)) return false;
+  const norm = tokens.norm(i);
+  if (NOT_NAME_WORDS.has(norm)) return false;
+  if (TITLE_WORDS.has(norm) || COURTESY_TITLES.has(norm) || NON_OFFICIAL_WORDS.has(norm)) return false;
+  if (MONTHS.has(norm)) {
     // "Theresa May" and "June Smith" exist; "March 5" and "in August" are dates.
-    if (t.norm !== 'may' && t.norm !== 'june') return false;
-    const next = tokens[i + 1];
-    if (next && /^\p{N}/u.test(next.text) && continuesPhrase(t, next)) return false;
+    if (norm !== 'may' && norm !== 'june') return false;
+    if (i + 1 < tokens.length && startsWithDigit(tokens, i + 1) && tokens.continues(i + 1)) return false;
   }
   // Acronyms (U.S., USTR, KORUS) are not names.
-  if (t.text.length > 1 && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text) && t.text.length <= 6) return false;
-  return true;
+  return !isAcronym(tokens, i);
+}
+
+/** True when token `i` starts with a digit (`\p{N}`). */
+function startsWithDigit(tokens: TokenList, i: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.start(i));
+  if (c < 128) return c >= 48 && c <= 57;
+  return /^\p{N}/u.test(tokens.word(i));
+}
+
+/** True when token `i` starts with a letter (`\p{L}`). */
+function startsWithLetter(tokens: TokenList, i: number): boolean {
+  const c = tokens.text.charCodeAt(tokens.start(i));
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /^\p{L}/u.test(tokens.word(i));
+}
+
+/** True for a token of 2–6 characters, all upper case, with an upper-case letter ("US", "U.S.", "KORUS"). */
+function isAcronym(tokens: TokenList, i: number): boolean {
+  const start = tokens.start(i);
+  const end = tokens.end(i);
+  if (end - start < 2 || end - start > 6) return false;
+  const text = tokens.text;
+  let upper = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) {
+      // Unicode case rules for the rare non-ASCII word.
+      const word = tokens.word(i);
+      return word === word.toUpperCase() && /\p{Lu}/u.test(word);
+    }
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
+}
+
+/** True when token `i` is written exactly as a name particle ("bin", "de"; not "De"). */
+function isParticle(tokens: TokenList, i: number): boolean {
+  return NAME_PARTICLES.has(tokens.norm(i)) && NAME_PARTICLES.has(tokens.word(i));
 }
 
 /** Most hyphen joins one name word can have ("Jean-Marie-Louise" has 2): real names stay far below. */
@@ -104,7 +141,8 @@ export interface NameRun {
  * the hyphen) and particles between name words ("al-Bashir", "bin Laden").
  * Stops at punctuation, a possessive, or a word that cannot be a name.
  */
-export function readName(tokens: readonly Token[], i: number, maxWords = 4): NameRun | null {
+export function readName(tokenObjects: Tokens, i: number, maxWords = 4): NameRun | null {
+  const tokens = listOf(tokenObjects);
   if (!isNameWord(tokens, i) && !startsWithParticle(tokens, i)) return null;
   let end = i + 1;
   let words = 1;
@@ -112,27 +150,25 @@ export function readName(tokens: readonly Token[], i: number, maxWords = 4): Nam
   let joins = 0;
   if (startsWithParticle(tokens, i)) end = i + 2;
   while (end < tokens.length) {
-    const prev = tokens[end - 1]!;
-    const t = tokens[end]!;
-    if (!continuesPhrase(prev, t)) break;
-    if (isHyphenJoin(t) && /^\p{L}/u.test(t.text) && !NOT_NAME_WORDS.has(t.norm)) {
+    if (!tokens.continues(end)) break;
+    if (tokens.hyphenJoin(end) && startsWithLetter(tokens, end) && !NOT_NAME_WORDS.has(tokens.norm(end))) {
       if (++joins > MAX_HYPHEN_JOINS) break;
       end++;
       continue;
     }
     joins = 0;
-    if (NAME_PARTICLES.has(t.text)) {
+    if (isParticle(tokens, end)) {
       // One or more particles, then a name word: "de la Vega", "bin Laden".
       let j = end;
-      while (j < tokens.length && j < end + 3 && NAME_PARTICLES.has(tokens[j]!.text) && (j === end || continuesPhrase(tokens[j - 1]!, tokens[j]!))) j++;
-      if (words >= maxWords || j >= tokens.length || !continuesPhrase(tokens[j - 1]!, tokens[j]!) || !isNameWord(tokens, j)) break;
+      while (j < tokens.length && j < end + 3 && isParticle(tokens, j) && (j === end || tokens.continues(j))) j++;
+      if (words >= maxWords || j >= tokens.length || !tokens.continues(j) || !isNameWord(tokens, j)) break;
       end = j + 1;
       words++;
       continue;
     }
-    if (t.sep.includes('-') && !isHyphenJoin(t)) break;
+    if (tokens.sepHas(end, 45) && !tokens.hyphenJoin(end)) break;
     if (!isNameWord(tokens, end) || words >= maxWords) break;
-    if (NAME_SUFFIXES.has(t.norm)) {
+    if (NAME_SUFFIXES.has(tokens.norm(end))) {
       end++;
       break;
     }
@@ -142,10 +178,10 @@ export function readName(tokens: readonly Token[], i: number, maxWords = 4): Nam
   return { first: i, end, words };
 }
 
-function startsWithParticle(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i];
-  const next = tokens[i + 1];
-  return !!t && !!next && (t.norm === 'al' || t.norm === 'el') && isHyphenJoin(next) && next.cap;
+function startsWithParticle(tokens: TokenList, i: number): boolean {
+  if (i < 0 || i + 1 >= tokens.length) return false;
+  const norm = tokens.norm(i);
+  return (norm === 'al' || norm === 'el') && tokens.hyphenJoin(i + 1) && tokens.cap(i + 1);
 }
 
 /** The words of a name as written ("Kim Hyun-chong" → ["Kim", "Hyun-chong"]). */
@@ -300,8 +336,11 @@ export const NOT_APPOSITIVE_STARTS: ReadonlySet<string> = new Set([
   'however', 'by', 'into', 'over', 'under', 'until', 'since', 'including', 'not', 'so', 'he', 'she', 'they', 'it', 'we', 'i',
 ]);
 
-/** Nationality adjectives and country words that make "leader" or "president" a head of state or government. */
-export function isCountryWord(token: Token | undefined): boolean {
-  if (!token || !token.cap) return false;
-  return /(?:an|ean|ese|ish|ian|i|ic)$/.test(token.norm) || token.possessive || ['north', 'south', 'east', 'west', 'us', 'uk', 'eu', 'un', 'korea', 'china', 'japan', 'sudan', 'iran', 'iraq', 'israel', 'russia', 'france', 'germany', 'canada', 'mexico', 'india', 'brazil'].includes(token.norm);
+const COUNTRY_WORDS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'us', 'uk', 'eu', 'un', 'korea', 'china', 'japan', 'sudan', 'iran', 'iraq', 'israel', 'russia', 'france', 'germany', 'canada', 'mexico', 'india', 'brazil']);
+
+/** Nationality adjectives and country words (token `i`) that make "leader" or "president" a head of state or government. */
+export function isCountryWord(tokens: TokenList, i: number): boolean {
+  if (i < 0 || i >= tokens.length || !tokens.cap(i)) return false;
+  const norm = tokens.norm(i);
+  return /(?:an|ean|ese|ish|ian|i|ic)$/.test(norm) || tokens.possessive(i) || COUNTRY_WORDS.has(norm);
 }

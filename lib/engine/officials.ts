@@ -14,7 +14,8 @@
  */
 import type { ArticleText, OfficialMention, OfficialVia, Role } from '../types';
 import type { KnowledgePack, PackEntity } from '../packs/types';
-import { PhraseMatcher, continuesPhrase, isHyphenJoin, memoizeByItems, tokenize, type Token } from './phrase-matcher';
+import { PhraseMatcher, memoizeByItems } from './phrase-matcher';
+import { listOf, tokenList, type TokenList, type Tokens } from './tokens';
 import {
   COMMON_SURNAMES,
   COURTESY_TITLES,
@@ -35,7 +36,7 @@ import {
   type TitleRule,
 } from './names';
 import { entityCoverage, roleAt } from './roles';
-import { detectTopicsInTokens } from './topics';
+import { detectTopicsSteps } from './topics';
 import { drain, type Steps } from './steps';
 
 /** A pack person, with the key their short forms are found by. */
@@ -88,8 +89,8 @@ interface FullMention {
 
 const key = (surname: string): string => surname.toLowerCase().replace(/[’ʼ]/g, "'");
 
-/** `key(t.text)` without the work: a token's `norm` is exactly that key unless the token has a period ("U.S."). */
-const tokenKey = (t: Token): string => (t.text.includes('.') ? key(t.text) : t.norm);
+/** `key` of token `i` as written, without the work: its `norm` is exactly that key unless it has a period ("U.S."). */
+const tokenKey = (tokens: TokenList, i: number): string => (tokens.dotted(i) ? key(tokens.word(i)) : tokens.norm(i));
 
 const packIndex = memoizeByItems((packs: readonly KnowledgePack[]): PackIndex => {
   const entries: { phrase: string; value: NameEntry }[] = [];
@@ -121,10 +122,13 @@ const LEFT_TITLE_WORDS = new Set(['then', 'former', 'acting', 'deputy', 'assista
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const FORMER_WORDS = new Set(['former', 'then', 'ex', 'late']);
 
+/** Tokens a pass reads between two pauses (a few milliseconds of work at most). */
+const TOKENS_PER_STEP = 16384;
+
 /** Per-article state shared by the passes. */
 interface Ctx {
   text: string;
-  tokens: Token[];
+  tokens: TokenList;
   date: string | null;
   packs: readonly KnowledgePack[];
   index: PackIndex;
@@ -135,16 +139,37 @@ interface Ctx {
   mentionsBySurname?: Map<string, FullMention[]>;
   /** Each pack person's role at the article's date, worked out once per person. */
   roles: Map<PackEntity, Role | null>;
-  sentenceStart: boolean[];
-  titleCaseToken: boolean[];
-  topics: Set<string> | null;
-  /** Words the article writes in lower case ("moon"): a surname used so is also an everyday word here. */
-  lowercaseWords: ReadonlySet<string>;
+  /** 1 where a token opens a sentence. */
+  sentenceStart: Uint8Array;
+  /** 1 where a token sits in a Title Case headline. */
+  titleCaseToken: Uint8Array;
+  topics: ReadonlySet<string>;
+  /**
+   * 1 for each form id the article writes in lower case ("moon"): a surname
+   * used so is also an everyday word here.
+   */
+  lowercaseForms: Uint8Array;
 }
 
-/** True when `prev` is a courtesy title written just before `next` ("Mr. Moon", "Ms Yoo"). */
-function isCourtesyBefore(prev: Token | undefined, next: Token): boolean {
-  return prev !== undefined && prev.cap && COURTESY_TITLES.has(prev.norm) && /^\.?[ \u00a0]$/.test(next.sep);
+/** True when token `i − 1` is a courtesy title written just before token `i` ("Mr. Moon", "Ms Yoo"). */
+function isCourtesyBefore(tokens: TokenList, i: number): boolean {
+  if (i <= 0 || i >= tokens.length || !tokens.cap(i - 1) || !COURTESY_TITLES.has(tokens.norm(i - 1))) return false;
+  // The separator is one space, after the title's period or not: /^\.?[ \u00a0]$/.
+  const from = tokens.sepStart(i);
+  const length = tokens.start(i) - from;
+  if (length === 2 && tokens.text.charCodeAt(from) !== 46) return false;
+  return (length === 1 || length === 2) && isSpaceCode(tokens.text.charCodeAt(from + length - 1));
+}
+
+/** A space or a non-breaking space, the only separators `[ \u00a0]` allows. */
+const isSpaceCode = (c: number): boolean => c === 32 || c === 0xa0;
+
+/** True when the separator before token `i` is a comma then a space (`/^,[ \u00a0]/`), exactly so when `exact`. */
+function commaThenSpace(tokens: TokenList, i: number, exact: boolean): boolean {
+  const from = tokens.sepStart(i);
+  const length = tokens.start(i) - from;
+  if (exact ? length !== 2 : length < 2) return false;
+  return tokens.text.charCodeAt(from) === 44 && isSpaceCode(tokens.text.charCodeAt(from + 1));
 }
 
 function markCovered(ctx: Ctx, m: FullMention): void {
@@ -152,41 +177,76 @@ function markCovered(ctx: Ctx, m: FullMention): void {
 }
 
 function onTopic(ctx: Ctx, packId: string): boolean {
-  if (!ctx.topics) ctx.topics = new Set(detectTopicsInTokens(ctx.tokens, ctx.packs));
   return ctx.topics.has(packId);
 }
 
-/** Sentence starts and title-case blocks, from the separators and the article's blocks. */
-function layout(article: ArticleText, tokens: readonly Token[]): { sentenceStart: boolean[]; titleCaseToken: boolean[] } {
-  const sentenceStart = tokens.map((t, i) => {
-    if (i === 0) return true;
-    const prev = tokens[i - 1]!;
-    if (t.sep.includes('\n')) return true;
-    const closesSentence = /[.!?:]/.test(t.sep) || prev.text.endsWith('.');
-    if (!closesSentence) return false;
-    // "W." and "Mr." end abbreviations, not sentences.
-    return !(prev.norm.length === 1 || COURTESY_TITLES.has(prev.norm));
-  });
-  const titleCaseToken = new Array<boolean>(tokens.length).fill(false);
+/** Marks of one article's layout, filled by `layoutSteps`. */
+interface Layout {
+  sentenceStart: Uint8Array;
+  titleCaseToken: Uint8Array;
+  lowercaseForms: Uint8Array;
+}
+
+/** Sentence starts, title-case blocks and the forms written in lower case, from the separators and the article's blocks. */
+function* layoutSteps(article: ArticleText, tokens: TokenList): Steps<Layout> {
+  const n = tokens.length;
+  const text = tokens.text;
+  const sentenceStart = new Uint8Array(n);
+  const lowercaseForms = new Uint8Array(tokens.forms.forms.length);
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < n; i++) {
+    if (i >= pauseAt) {
+      pauseAt += TOKENS_PER_STEP;
+      yield;
+    }
+    if (!tokens.cap(i)) lowercaseForms[tokens.id(i)] = 1;
+    if (i === 0) {
+      sentenceStart[0] = 1;
+      continue;
+    }
+    // A line break starts a sentence; so does a stop, unless it closes "W." or "Mr.".
+    let newline = false;
+    let stop = false;
+    for (let k = tokens.end(i - 1), to = tokens.start(i); k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) {
+        newline = true;
+        break;
+      }
+      if (c === 46 || c === 33 || c === 63 || c === 58) stop = true;
+    }
+    if (newline) sentenceStart[i] = 1;
+    else if (stop || tokens.dotted(i - 1)) {
+      const prev = tokens.norm(i - 1);
+      if (!(prev.length === 1 || COURTESY_TITLES.has(prev))) sentenceStart[i] = 1;
+    }
+  }
+  yield;
+  const titleCaseToken = new Uint8Array(n);
   let b = 0;
   let i = 0;
-  while (i < tokens.length) {
-    while (b < article.blocks.length && article.blocks[b]!.end <= tokens[i]!.start) b++;
+  pauseAt = TOKENS_PER_STEP;
+  while (i < n) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    while (b < article.blocks.length && article.blocks[b]!.end <= tokens.start(i)) b++;
     const block = article.blocks[b];
     const blockEnd = block ? block.end : Infinity;
     let j = i;
     let caps = 0;
-    while (j < tokens.length && tokens[j]!.start < blockEnd) {
-      if (tokens[j]!.cap) caps++;
+    while (j < n && tokens.start(j) < blockEnd) {
+      if (tokens.cap(j)) caps++;
       j++;
     }
     const count = j - i;
     // Headlines are often Title Case, where a capital says nothing about names.
     const titleCase = block !== undefined && block.kind !== 'body' && count >= 3 && caps / count > 0.6;
-    for (let k = i; k < j; k++) titleCaseToken[k] = titleCase;
+    if (titleCase) titleCaseToken.fill(1, i, j);
     i = Math.max(j, i + 1);
   }
-  return { sentenceStart, titleCaseToken };
+  return { sentenceStart, titleCaseToken, lowercaseForms };
 }
 
 function spanText(ctx: Ctx, start: number, end: number): string {
@@ -194,16 +254,25 @@ function spanText(ctx: Ctx, start: number, end: number): string {
 }
 
 /** Pass 1: pack names, aliases and misspellings. */
-function findPackNames(ctx: Ctx): void {
-  for (const m of ctx.index.names.matchAll(ctx.tokens)) {
-    const first = ctx.tokens[m.firstToken]!;
-    if (!first.cap) continue;
-    const next = ctx.tokens[m.endToken];
-    if (next && NAME_SUFFIXES.has(next.norm) && continuesPhrase(ctx.tokens[m.endToken - 1]!, next)) continue;
+function* findPackNames(ctx: Ctx): Steps<void> {
+  const { tokens } = ctx;
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < tokens.length; ) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    const m = ctx.index.names.matchAt(tokens, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    i = m.endToken;
+    if (!tokens.cap(m.firstToken)) continue;
+    const next = m.endToken;
+    if (next < tokens.length && NAME_SUFFIXES.has(tokens.norm(next)) && tokens.continues(next)) continue;
     const entry = pickEntry(ctx, m.values);
-    let start = m.start;
-    const before = ctx.tokens[m.firstToken - 1];
-    if (isCourtesyBefore(before, first)) start = before!.start;
+    const start = isCourtesyBefore(tokens, m.firstToken) ? tokens.start(m.firstToken - 1) : m.start;
     const via: OfficialVia = entry.form === 'name' ? 'pack-name' : entry.form === 'alias' ? 'pack-alias' : 'pack-variant';
     const mention: FullMention = { person: entry.person, firstToken: m.firstToken, endToken: m.endToken, start, end: m.end, via };
     ctx.mentions.push(mention);
@@ -223,17 +292,17 @@ function pickEntry(ctx: Ctx, values: readonly NameEntry[]): NameEntry {
 
 /** The job-title text including modifiers to its left ("former South Korean Trade Minister"). */
 function titleStart(ctx: Ctx, firstToken: number): number {
+  const { tokens } = ctx;
   let i = firstToken;
-  const titleCapitalised = ctx.tokens[firstToken]!.cap;
+  const titleCapitalised = tokens.cap(firstToken);
   for (let steps = 0; steps < 5 && i > 0; steps++) {
-    const prev = ctx.tokens[i - 1]!;
-    const cur = ctx.tokens[i]!;
-    if (!continuesPhrase(prev, cur) && !(prev.possessive && cur.sep.length <= 4)) break;
-    if (ctx.covered[i - 1] || DETERMINERS.has(prev.norm)) break;
+    const prev = tokens.norm(i - 1);
+    if (!tokens.continues(i) && !(tokens.possessive(i - 1) && tokens.start(i) - tokens.sepStart(i) <= 4)) break;
+    if (ctx.covered[i - 1] || DETERMINERS.has(prev)) break;
     // Capitalised words before a capitalised title name the office ("Communications Minister", "Federal Police Commissioner"),
     // unless they open the sentence ("Yesterday Trade Minister …").
-    const capitalisedOffice = prev.cap && (titleCapitalised || cur.cap) && !ctx.sentenceStart[i - 1] && !NOT_NAME_WORDS.has(prev.norm);
-    const ok = LEFT_TITLE_WORDS.has(prev.norm) || isCountryWord(prev) || GOVERNMENT_WORDS.has(prev.norm) || capitalisedOffice;
+    const capitalisedOffice = tokens.cap(i - 1) && (titleCapitalised || tokens.cap(i)) && !ctx.sentenceStart[i - 1] && !NOT_NAME_WORDS.has(prev);
+    const ok = LEFT_TITLE_WORDS.has(prev) || isCountryWord(tokens, i - 1) || GOVERNMENT_WORDS.has(prev) || capitalisedOffice;
     if (!ok) break;
     i--;
   }
@@ -241,7 +310,8 @@ function titleStart(ctx: Ctx, firstToken: number): number {
 }
 
 function hasGovernmentContext(ctx: Ctx, from: number, to: number): boolean {
-  for (let i = Math.max(0, from - 3); i < to; i++) if (GOVERNMENT_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  const end = Math.min(to, ctx.tokens.length);
+  for (let i = Math.max(0, from - 3); i < end; i++) if (GOVERNMENT_WORDS.has(ctx.tokens.norm(i))) return true;
   return false;
 }
 
@@ -254,30 +324,29 @@ function sentenceOpensWithGovernment(ctx: Ctx, at: number): boolean {
   let s = at;
   while (s > 0 && at - s < 30 && !ctx.sentenceStart[s]) s--;
   if (!ctx.sentenceStart[s]) return false;
-  for (let i = s; i < Math.min(at, s + 6); i++) if (GOVERNMENT_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  for (let i = s; i < Math.min(at, s + 6); i++) if (GOVERNMENT_WORDS.has(ctx.tokens.norm(i))) return true;
   return false;
 }
 
 function hasNonOfficialWord(ctx: Ctx, from: number, to: number): boolean {
-  for (let i = Math.max(0, from); i < Math.min(to, ctx.tokens.length); i++) if (NON_OFFICIAL_WORDS.has(ctx.tokens[i]!.norm)) return true;
+  for (let i = Math.max(0, from); i < Math.min(to, ctx.tokens.length); i++) if (NON_OFFICIAL_WORDS.has(ctx.tokens.norm(i))) return true;
   return false;
 }
 
 function titleAllowed(ctx: Ctx, rule: TitleRule, first: number, end: number, left: number): boolean {
-  if (rule.needsCapital && !ctx.tokens[first]!.cap) return false;
+  if (rule.needsCapital && !ctx.tokens.cap(first)) return false;
   if (rule.needsGovernmentContext && !hasGovernmentContext(ctx, left, end) && !(rule.complement && sentenceOpensWithGovernment(ctx, first))) return false;
   if (rule.needsCountry) {
     let country = false;
-    for (let i = left; i < first; i++) if (isCountryWord(ctx.tokens[i])) country = true;
-    const before = ctx.tokens[left - 1];
-    if (before && before.possessive && isCountryWord(before)) country = true;
+    for (let i = left; i < first; i++) if (isCountryWord(ctx.tokens, i)) country = true;
+    if (left > 0 && ctx.tokens.possessive(left - 1) && isCountryWord(ctx.tokens, left - 1)) country = true;
     if (!country) return false;
   }
   return true;
 }
 
 function surnameKeyOfRun(ctx: Ctx, run: NameRun): string {
-  const name = spanText(ctx, ctx.tokens[run.first]!.start, ctx.tokens[run.end - 1]!.end);
+  const name = spanText(ctx, ctx.tokens.start(run.first), ctx.tokens.end(run.end - 1));
   return key(surnameOf(name));
 }
 
@@ -290,10 +359,22 @@ interface TitledSurname {
 }
 
 /** Pass 2a: job titles before names; single surnames after a title are kept for pass 3. */
-function findTitledNames(ctx: Ctx): TitledSurname[] {
+function* findTitledNames(ctx: Ctx): Steps<TitledSurname[]> {
   const titled: TitledSurname[] = [];
   const { tokens } = ctx;
-  for (const tm of titleMatcher.matchAll(tokens)) {
+  const n = tokens.length;
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < n; ) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    const tm = titleMatcher.matchAt(tokens, i);
+    if (!tm) {
+      i++;
+      continue;
+    }
+    i = tm.endToken;
     if (ctx.covered[tm.firstToken]) continue;
     const rule = tm.values[0]!;
     if (!rule.before) continue;
@@ -302,27 +383,24 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     if (hasNonOfficialWord(ctx, left - 1, tm.endToken)) continue;
     let k = tm.endToken;
     // "spokesman for the ministry Lee Jae-hoon": skip the complement up to the name.
-    if (rule.complement && (tokens[k]?.norm === 'for' || tokens[k]?.norm === 'of')) {
+    if (rule.complement && k < n && (tokens.norm(k) === 'for' || tokens.norm(k) === 'of')) {
       let j = k + 1;
-      while (j < tokens.length && j < k + 6 && !(isNameWord(tokens, j) && (readName(tokens, j)?.words ?? 0) >= 2)) j++;
-      if (j >= tokens.length || j >= k + 6) continue;
+      while (j < n && j < k + 6 && !(isNameWord(tokens, j) && (readName(tokens, j)?.words ?? 0) >= 2)) j++;
+      if (j >= n || j >= k + 6) continue;
       k = j;
     }
-    const nameTok = tokens[k];
-    if (!nameTok) continue;
+    if (k >= n) continue;
     if (!titleAllowed(ctx, rule, tm.firstToken, k, left)) continue;
-    const sep = nameTok.sep;
-    const comma = /^,[ \u00a0]$/.test(sep);
-    const abbreviation = /^\.[ \u00a0]$/.test(sep) && ABBREVIATED_TITLES.has(tokens[k - 1]!.norm);
-    if (!comma && !abbreviation && !continuesPhrase(tokens[k - 1]!, nameTok)) continue;
+    const comma = commaThenSpace(tokens, k, true);
+    const abbreviation = isPeriodThenSpace(tokens, k) && ABBREVIATED_TITLES.has(tokens.norm(k - 1));
+    if (!comma && !abbreviation && !tokens.continues(k)) continue;
     // The title as the page states it: with its complement ("spokeswoman for the ministry") and an abbreviation's period.
-    const titleText = spanText(ctx, tokens[left]!.start, tokens[k - 1]!.end) + (abbreviation ? '.' : '');
-    const former = FORMER_WORDS.has(tokens[left]!.norm);
+    const titleText = spanText(ctx, tokens.start(left), tokens.end(k - 1)) + (abbreviation ? '.' : '');
+    const former = FORMER_WORDS.has(tokens.norm(left));
     // "the retired judge Dame Alison Pryce", "Prime Minister Dr Ana Ruiz": the courtesy title joins the name span.
     let courtesyStart = -1;
-    const afterCourtesy = tokens[k + 1];
-    if (COURTESY_TITLES.has(nameTok.norm) && afterCourtesy && isCourtesyBefore(nameTok, afterCourtesy) && !ctx.covered[k + 1]) {
-      courtesyStart = nameTok.start;
+    if (COURTESY_TITLES.has(tokens.norm(k)) && k + 1 < n && isCourtesyBefore(tokens, k + 1) && !ctx.covered[k + 1]) {
+      courtesyStart = tokens.start(k);
       k++;
     }
     const existing = ctx.covered[k];
@@ -333,36 +411,41 @@ function findTitledNames(ctx: Ctx): TitledSurname[] {
     const run = readName(tokens, k);
     if (!run) continue;
     if (run.words >= 2) {
-      const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
+      const name = spanText(ctx, tokens.start(run.first), tokens.end(run.end - 1));
       const person: PagePerson = { kind: 'page', name, role: { title: titleText, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
       const mention: FullMention = {
         person,
         firstToken: run.first,
         endToken: run.end,
-        start: courtesyStart >= 0 ? courtesyStart : tokens[run.first]!.start,
-        end: tokens[run.end - 1]!.end,
+        start: courtesyStart >= 0 ? courtesyStart : tokens.start(run.first),
+        end: tokens.end(run.end - 1),
         via: 'title-pattern',
       };
       ctx.mentions.push(mention);
       markCovered(ctx, mention);
       if (rule.plural) addSecondTitledName(ctx, run.end, titleText);
     } else if (!comma) {
-      titled.push({ token: k, titleHead: tokens[tm.endToken - 1]!.norm, titleText, former });
+      titled.push({ token: k, titleHead: tokens.norm(tm.endToken - 1), titleText, former });
     }
   }
   return titled;
 }
 
+/** True when the separator before token `i` is a period then one space (`/^\.[ \u00a0]$/`), as after "Sen.". */
+function isPeriodThenSpace(tokens: TokenList, i: number): boolean {
+  const from = tokens.sepStart(i);
+  return tokens.start(i) - from === 2 && tokens.text.charCodeAt(from) === 46 && isSpaceCode(tokens.text.charCodeAt(from + 1));
+}
+
 /** After "ministers X Y": a second full name joined by "and" shares the (plural) title ("… and Z W"). */
 function addSecondTitledName(ctx: Ctx, after: number, titleText: string): void {
   const { tokens } = ctx;
-  const and = tokens[after];
-  if (!and || and.norm !== 'and' || !continuesPhrase(tokens[after - 1]!, and) || ctx.covered[after + 1]) return;
+  if (after >= tokens.length || tokens.norm(after) !== 'and' || !tokens.continues(after) || ctx.covered[after + 1]) return;
   const run = readName(tokens, after + 1);
-  if (!run || run.words < 2 || !continuesPhrase(and, tokens[after + 1]!) || rangeCovered(ctx, run.first, run.end)) return;
-  const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
+  if (!run || run.words < 2 || !tokens.continues(after + 1) || rangeCovered(ctx, run.first, run.end)) return;
+  const name = spanText(ctx, tokens.start(run.first), tokens.end(run.end - 1));
   const person: PagePerson = { kind: 'page', name, role: { title: titleText, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
-  const mention: FullMention = { person, firstToken: run.first, endToken: run.end, start: tokens[run.first]!.start, end: tokens[run.end - 1]!.end, via: 'title-pattern' };
+  const mention: FullMention = { person, firstToken: run.first, endToken: run.end, start: tokens.start(run.first), end: tokens.end(run.end - 1), via: 'title-pattern' };
   ctx.mentions.push(mention);
   markCovered(ctx, mention);
 }
@@ -371,16 +454,27 @@ function addSecondTitledName(ctx: Ctx, after: number, titleText: string): void {
 function appositiveEnd(ctx: Ctx, from: number): number {
   let j = from;
   while (j < ctx.tokens.length && j < from + 16) {
-    if (j > from && /[,;.:()"“”\n—]/.test(ctx.tokens[j]!.sep)) break;
+    if (j > from && breaksClause(ctx.tokens, j)) break;
     j++;
   }
   return j;
 }
 
+/** True when the separator before token `i` holds one of `,;.:()"“”` a line break or an em dash. */
+function breaksClause(tokens: TokenList, i: number): boolean {
+  const text = tokens.text;
+  for (let k = tokens.sepStart(i), to = tokens.start(i); k < to; k++) {
+    switch (text.charCodeAt(k)) {
+      case 44: case 59: case 46: case 58: case 40: case 41: case 34: case 0x201c: case 0x201d: case 10: case 0x2014:
+        return true;
+    }
+  }
+  return false;
+}
+
 /** True when the words after "Name," start an appositive describing the person, not a new clause. */
 function startsAppositive(ctx: Ctx, from: number): boolean {
-  const t = ctx.tokens[from];
-  return t !== undefined && /^,[ \u00a0]/.test(t.sep) && !NOT_APPOSITIVE_STARTS.has(t.norm);
+  return from < ctx.tokens.length && commaThenSpace(ctx.tokens, from, false) && !NOT_APPOSITIVE_STARTS.has(ctx.tokens.norm(from));
 }
 
 /**
@@ -388,11 +482,17 @@ function startsAppositive(ctx: Ctx, from: number): boolean {
  * official; "X Y, an analyst at …" is not), names after non-official words
  * ("economist X Y") and bylines ("By X Y").
  */
-function findAppositivesAndOthers(ctx: Ctx): void {
+function* findAppositivesAndOthers(ctx: Ctx): Steps<void> {
   const { tokens } = ctx;
+  const n = tokens.length;
+  let pauseAt = TOKENS_PER_STEP;
   let i = 0;
-  while (i < tokens.length) {
-    if (ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && continuesPhrase(tokens[i - 1]!, tokens[i]!) && isNameWord(tokens, i - 1))) {
+  while (i < n) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    if (ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && tokens.continues(i) && isNameWord(tokens, i - 1))) {
       i++;
       continue;
     }
@@ -401,12 +501,11 @@ function findAppositivesAndOthers(ctx: Ctx): void {
       i++;
       continue;
     }
-    const prev = tokens[i - 1];
-    const byline = prev !== undefined && prev.norm === 'by' && ctx.sentenceStart[i - 1] === true;
-    const otherBefore = prev !== undefined && (NON_OFFICIAL_WORDS.has(prev.norm) || byline);
-    const after = tokens[run.end];
+    const prev = i > 0 ? tokens.norm(i - 1) : undefined;
+    const byline = prev === 'by' && ctx.sentenceStart[i - 1] === 1;
+    const otherBefore = prev !== undefined && (NON_OFFICIAL_WORDS.has(prev) || byline);
     let person: Person | null = otherBefore ? { kind: 'other', surname: surnameKeyOfRun(ctx, run) } : null;
-    if (!person && after && startsAppositive(ctx, run.end) && !tokens[run.end - 1]!.possessive) {
+    if (!person && run.end < n && startsAppositive(ctx, run.end) && !tokens.possessive(run.end - 1)) {
       const end = appositiveEnd(ctx, run.end);
       if (hasNonOfficialWord(ctx, run.end, end)) person = { kind: 'other', surname: surnameKeyOfRun(ctx, run) };
       else {
@@ -414,10 +513,10 @@ function findAppositivesAndOthers(ctx: Ctx): void {
         if (title) {
           // "X, the deputy trade minister": the clause is the role; "X, who was ousted as vice-president": just the title.
           let from = run.end;
-          while (from < end && DETERMINERS.has(tokens[from]!.norm)) from++;
-          if (from < title.first && !isCountryWord(tokens[from])) from = title.first;
-          const name = spanText(ctx, tokens[run.first]!.start, tokens[run.end - 1]!.end);
-          const roleTitle = spanText(ctx, tokens[from]!.start, tokens[end - 1]!.end);
+          while (from < end && DETERMINERS.has(tokens.norm(from))) from++;
+          if (from < title.first && !isCountryWord(tokens, from)) from = title.first;
+          const name = spanText(ctx, tokens.start(run.first), tokens.end(run.end - 1));
+          const roleTitle = spanText(ctx, tokens.start(from), tokens.end(end - 1));
           person = { kind: 'page', name, role: { title: roleTitle, sourceIds: [] }, surname: surnameKeyOfRun(ctx, run) };
         }
       }
@@ -427,8 +526,8 @@ function findAppositivesAndOthers(ctx: Ctx): void {
         person,
         firstToken: run.first,
         endToken: run.end,
-        start: tokens[run.first]!.start,
-        end: tokens[run.end - 1]!.end,
+        start: tokens.start(run.first),
+        end: tokens.end(run.end - 1),
         via: 'title-pattern',
       };
       ctx.mentions.push(mention);
@@ -439,12 +538,24 @@ function findAppositivesAndOthers(ctx: Ctx): void {
 }
 
 /** Pass 2c: a name the page introduced with a title, written in full again without it. */
-function findRepeatedPageNames(ctx: Ctx): void {
+function* findRepeatedPageNames(ctx: Ctx): Steps<void> {
   const pagePeople = ctx.mentions.filter((m) => m.person.kind !== 'pack');
   if (pagePeople.length === 0) return;
   const matcher = new PhraseMatcher(pagePeople.map((m) => ({ phrase: ctx.text.slice(m.start, m.end), value: m.person })));
-  for (const m of matcher.matchAll(ctx.tokens)) {
-    if (rangeCovered(ctx, m.firstToken, m.endToken) || !ctx.tokens[m.firstToken]!.cap) continue;
+  const { tokens } = ctx;
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < tokens.length; ) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    const m = matcher.matchAt(tokens, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    i = m.endToken;
+    if (rangeCovered(ctx, m.firstToken, m.endToken) || !tokens.cap(m.firstToken)) continue;
     const mention: FullMention = { person: m.values[0]!, firstToken: m.firstToken, endToken: m.endToken, start: m.start, end: m.end, via: 'title-pattern' };
     ctx.mentions.push(mention);
     markCovered(ctx, mention);
@@ -470,8 +581,8 @@ function findTitleIn(ctx: Ctx, from: number, to: number): ClauseTitle | null {
     const rule = m.values[0]!;
     if (!rule.after) continue;
     // "…, who advises Attorney-General George Brandis": that title belongs to the next name.
-    const next = ctx.tokens[m.endToken];
-    if (next && continuesPhrase(ctx.tokens[m.endToken - 1]!, next) && isNameWord(ctx.tokens, m.endToken)) continue;
+    const next = m.endToken;
+    if (next < ctx.tokens.length && ctx.tokens.continues(next) && isNameWord(ctx.tokens, next)) continue;
     if (!titleAllowed(ctx, rule, m.firstToken, m.endToken, from)) continue;
     if (rule.afterNeedsContext && !clauseHasCountryOrGovernment(ctx, from, to)) continue;
     return { rule, first: Math.max(from, titleStart(ctx, m.firstToken)), end: m.endToken };
@@ -481,8 +592,8 @@ function findTitleIn(ctx: Ctx, from: number, to: number): ClauseTitle | null {
 
 function clauseHasCountryOrGovernment(ctx: Ctx, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const t = ctx.tokens[i]!;
-    if (GOVERNMENT_WORDS.has(t.norm) || (isCountryWord(t) && !TITLE_HEADS.has(t.norm))) return true;
+    const norm = ctx.tokens.norm(i);
+    if (GOVERNMENT_WORDS.has(norm) || (isCountryWord(ctx.tokens, i) && !TITLE_HEADS.has(norm))) return true;
   }
   return false;
 }
@@ -503,47 +614,50 @@ interface ShortForm {
 }
 
 /** Pass 3a: candidate short forms ("Kim", "Mr. Moon", and the titled ones from pass 2a). */
-function findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: ReadonlySet<string>): ShortForm[] {
+function* findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: ReadonlySet<string>): Steps<ShortForm[]> {
   const { tokens } = ctx;
+  const n = tokens.length;
   const out: ShortForm[] = [];
   const titledAt = new Map(titled.map((t) => [t.token, t]));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (ctx.covered[i] || !t.cap) continue;
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < n; i++) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    if (ctx.covered[i] || !tokens.cap(i)) continue;
     const titledHere = titledAt.get(i);
     if (titledHere) {
-      if (surnames.has(tokenKey(t))) {
-        out.push({ surnameToken: i, start: t.start, end: t.end, kind: 'titled', ...titledHere });
+      if (surnames.has(tokenKey(tokens, i))) {
+        out.push({ surnameToken: i, start: tokens.start(i), end: tokens.end(i), kind: 'titled', ...titledHere });
       }
       continue;
     }
-    if (COURTESY_TITLES.has(t.norm)) {
-      const next = tokens[i + 1];
-      if (!next || ctx.covered[i + 1] || !isCourtesyBefore(t, next) || !isNameWord(tokens, i + 1)) continue;
+    if (COURTESY_TITLES.has(tokens.norm(i))) {
+      if (i + 1 >= n || ctx.covered[i + 1] || !isCourtesyBefore(tokens, i + 1) || !isNameWord(tokens, i + 1)) continue;
       const run = readName(tokens, i + 1);
-      if (run && run.words === 1 && surnames.has(tokenKey(next))) {
-        out.push({ surnameToken: i + 1, start: t.start, end: next.end, kind: 'courtesy' });
+      if (run && run.words === 1 && surnames.has(tokenKey(tokens, i + 1))) {
+        out.push({ surnameToken: i + 1, start: tokens.start(i), end: tokens.end(i + 1), kind: 'courtesy' });
       }
       i = (run?.end ?? i + 2) - 1;
       continue;
     }
-    if (!surnames.has(tokenKey(t)) || !isNameWord(tokens, i)) continue;
-    const prev = tokens[i - 1];
-    if (isCourtesyBefore(prev, t)) continue;
-    if (prev && continuesPhrase(prev, t) && !isHyphenJoin(t) && isNameWord(tokens, i - 1)) continue;
-    const next = tokens[i + 1];
-    if (next && continuesPhrase(t, next) && !isHyphenJoin(next) && isNameWord(tokens, i + 1) && !ctx.titleCaseToken[i]) continue;
-    if (next && isHyphenJoin(next) && !next.cap) continue;
-    out.push({ surnameToken: i, start: t.start, end: t.end, kind: 'bare' });
+    if (!surnames.has(tokenKey(tokens, i)) || !isNameWord(tokens, i)) continue;
+    if (isCourtesyBefore(tokens, i)) continue;
+    if (i > 0 && tokens.continues(i) && !tokens.hyphenJoin(i) && isNameWord(tokens, i - 1)) continue;
+    const hasNext = i + 1 < n;
+    if (hasNext && tokens.continues(i + 1) && !tokens.hyphenJoin(i + 1) && isNameWord(tokens, i + 1) && !ctx.titleCaseToken[i]) continue;
+    if (hasNext && tokens.hyphenJoin(i + 1) && !tokens.cap(i + 1)) continue;
+    out.push({ surnameToken: i, start: tokens.start(i), end: tokens.end(i), kind: 'bare' });
   }
   return out;
 }
 
 /** True when the words around a short form say the person is not an official ("economist Kim", "Kim, an analyst"). */
 function nonOfficialContext(ctx: Ctx, sf: ShortForm): boolean {
-  const before = ctx.tokens[sf.surnameToken - 1];
+  const s = sf.surnameToken;
   // Only a word in the same phrase ("economist Kim"), not the last word of the previous sentence ("… an industry group. Kim said").
-  if (sf.kind === 'bare' && before && NON_OFFICIAL_WORDS.has(before.norm) && continuesPhrase(before, ctx.tokens[sf.surnameToken]!)) return true;
+  if (sf.kind === 'bare' && s > 0 && NON_OFFICIAL_WORDS.has(ctx.tokens.norm(s - 1)) && ctx.tokens.continues(s)) return true;
   if (startsAppositive(ctx, sf.surnameToken + 1)) {
     const end = Math.min(appositiveEnd(ctx, sf.surnameToken + 1), sf.surnameToken + 6);
     return hasNonOfficialWord(ctx, sf.surnameToken + 1, end);
@@ -574,17 +688,22 @@ function nearestFullMention(ctx: Ctx, surname: string, start: number): FullMenti
   return list[lo - 1] ?? list[lo] ?? null;
 }
 
+/** True when the article writes `form` in lower case somewhere ("the moon"). */
+function writtenInLowerCase(ctx: Ctx, form: string): boolean {
+  const id = ctx.tokens.forms.idOf(form);
+  return id >= 0 && ctx.lowercaseForms[id] === 1;
+}
+
 /** Links a short form to a person, or null when the evidence is not enough. */
 function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
-  const surnameToken = ctx.tokens[sf.surnameToken]!;
-  const surname = tokenKey(surnameToken);
+  const surname = tokenKey(ctx.tokens, sf.surnameToken);
   const full = nearestFullMention(ctx, surname, sf.start);
   if (full) return full.person.kind === 'other' ? null : full.person;
 
   let candidates = ctx.index.bySurname.get(surname) ?? [];
   if (candidates.length === 0) return null;
   const common = COMMON_SURNAMES.has(surname);
-  const wordLike = WORD_SURNAMES.has(surname) || ctx.lowercaseWords.has(surname);
+  const wordLike = WORD_SURNAMES.has(surname) || writtenInLowerCase(ctx, surname);
   if (sf.kind === 'bare' && wordLike && (ctx.sentenceStart[sf.surnameToken] || ctx.titleCaseToken[sf.surnameToken])) return null;
   candidates = candidates.filter((p) => !(common || (wordLike && sf.kind === 'bare')) || onTopic(ctx, p.pack.id));
   if (sf.titleHead) {
@@ -615,18 +734,22 @@ function toMention(ctx: Ctx, person: PackPerson | PagePerson, start: number, end
   return mention;
 }
 
+/** Full and short mentions between pauses of the last passes. */
+const MENTIONS_PER_STEP = 4096;
+
 /**
  * Every mention of an official in the article, sorted by start. Spans follow
  * the label rules: the name as written, with a courtesy title ("Mr. Moon")
  * but without a job title or a possessive 's.
  */
-export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[], tokens: Token[] = tokenize(article.text)): OfficialMention[] {
+export function detectOfficials(article: ArticleText, packs: readonly KnowledgePack[], tokens: Tokens = tokenList(article.text)): OfficialMention[] {
   return drain(detectOfficialsSteps(article, packs, tokens));
 }
 
-/** `detectOfficials` as resumable steps (a pause after each pass), for the sliced engine. */
-export function* detectOfficialsSteps(article: ArticleText, packs: readonly KnowledgePack[], tokens: Token[]): Steps<OfficialMention[]> {
-  const { sentenceStart, titleCaseToken } = layout(article, tokens);
+/** `detectOfficials` as resumable steps (each pass pauses every few thousand tokens), for the sliced engine. */
+export function* detectOfficialsSteps(article: ArticleText, packs: readonly KnowledgePack[], tokenObjects: Tokens): Steps<OfficialMention[]> {
+  const tokens = listOf(tokenObjects);
+  const { sentenceStart, titleCaseToken, lowercaseForms } = yield* layoutSteps(article, tokens);
   const ctx: Ctx = {
     text: article.text,
     tokens,
@@ -637,32 +760,57 @@ export function* detectOfficialsSteps(article: ArticleText, packs: readonly Know
     mentions: [],
     sentenceStart,
     titleCaseToken,
-    topics: null,
+    topics: new Set(),
     roles: new Map(),
-    lowercaseWords: new Set(tokens.filter((t) => !t.cap).map((t) => t.norm)),
+    lowercaseForms,
   };
   yield;
-  findPackNames(ctx);
+  yield* findPackNames(ctx);
   yield;
-  const titled = findTitledNames(ctx);
+  const titled = yield* findTitledNames(ctx);
   yield;
-  findAppositivesAndOthers(ctx);
+  yield* findAppositivesAndOthers(ctx);
   yield;
-  findRepeatedPageNames(ctx);
+  yield* findRepeatedPageNames(ctx);
   ctx.mentions.sort((a, b) => a.start - b.start);
   yield;
+  // Bare common surnames ("Kim") count only on the pack's topic; the engine reuses this answer for the article's topics.
+  ctx.topics = new Set(yield* detectTopicsSteps(tokens, packs));
+  yield;
 
-  const surnames = new Set<string>([...ctx.index.bySurname.keys(), ...ctx.mentions.map((m) => m.person.surname)]);
-  const out: OfficialMention[] = [];
-  for (const m of ctx.mentions) {
-    if (m.person.kind !== 'other') out.push(toMention(ctx, m.person, m.start, m.end, m.via, m.pageTitle));
+  const surnames = new Set<string>(ctx.index.bySurname.keys());
+  for (const m of ctx.mentions) surnames.add(m.person.surname);
+  const full: OfficialMention[] = [];
+  for (let k = 0; k < ctx.mentions.length; k++) {
+    if (k % MENTIONS_PER_STEP === MENTIONS_PER_STEP - 1) yield;
+    const m = ctx.mentions[k]!;
+    if (m.person.kind !== 'other') full.push(toMention(ctx, m.person, m.start, m.end, m.via, m.pageTitle));
   }
   yield;
-  for (const sf of findShortForms(ctx, titled, surnames)) {
+  const short: OfficialMention[] = [];
+  const shortForms = yield* findShortForms(ctx, titled, surnames);
+  for (let k = 0; k < shortForms.length; k++) {
+    if (k % MENTIONS_PER_STEP === MENTIONS_PER_STEP - 1) yield;
+    const sf = shortForms[k]!;
     if (nonOfficialContext(ctx, sf)) continue;
     const person = resolveShortForm(ctx, sf);
     if (!person || person.kind === 'other') continue;
-    out.push(toMention(ctx, person, sf.start, sf.end, 'short-form', sf.titleText));
+    short.push(toMention(ctx, person, sf.start, sf.end, 'short-form', sf.titleText));
   }
-  return out.sort((a, b) => a.start - b.start);
+  return mergeByStart(full, short);
+}
+
+/**
+ * The two lists, each already in text order, merged by start; on a tie the
+ * full mention comes first. The same order a stable sort of `[...full,
+ * ...short]` gives, in one linear pass.
+ */
+function mergeByStart(full: readonly OfficialMention[], short: readonly OfficialMention[]): OfficialMention[] {
+  const out: OfficialMention[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < full.length && b < short.length) out.push(short[b]!.start < full[a]!.start ? short[b++]! : full[a++]!);
+  while (a < full.length) out.push(full[a++]!);
+  while (b < short.length) out.push(short[b++]!);
+  return out;
 }

@@ -5,7 +5,9 @@
  */
 import type { ArticleText } from '../types';
 import type { KnowledgePack } from '../packs/types';
-import { PhraseMatcher, memoizeByItems, tokenize, type Token } from './phrase-matcher';
+import { PhraseMatcher, memoizeByItems } from './phrase-matcher';
+import { drain, type Steps } from './steps';
+import { listOf, tokenList, type TokenList, type Tokens } from './tokens';
 
 type TopicHit = { packId: string; entityId: string | null };
 
@@ -22,12 +24,39 @@ const topicMatcher = memoizeByItems((packs: readonly KnowledgePack[]): PhraseMat
   return new PhraseMatcher(entries);
 });
 
-/** Topic ids from already-tokenized text (lets the officials detector reuse its tokens). */
-export function detectTopicsInTokens(tokens: readonly Token[], packs: readonly KnowledgePack[]): string[] {
+/** Tokens between pauses of `detectTopicsSteps`. */
+const TOKENS_PER_STEP = 32768;
+
+/**
+ * The last answer per token list (the officials detector asks first, the
+ * engine again at the end): the list is immutable, so the same packs give
+ * the same topics.
+ */
+const lastTopics = new WeakMap<TokenList, { packs: readonly KnowledgePack[]; topics: string[] }>();
+
+const samePacks = (a: readonly KnowledgePack[], b: readonly KnowledgePack[]): boolean => a.length === b.length && a.every((p, i) => p === b[i]);
+
+/** `detectTopicsInTokens` as resumable steps, for the sliced engine. */
+export function* detectTopicsSteps(tokens: Tokens, packs: readonly KnowledgePack[]): Steps<string[]> {
   if (packs.length === 0) return [];
+  const list = listOf(tokens);
+  const cached = lastTopics.get(list);
+  if (cached && samePacks(cached.packs, packs)) return [...cached.topics];
+  const matcher = topicMatcher(packs);
   const termHit = new Set<string>();
   const people = new Map<string, Set<string>>();
-  for (const m of topicMatcher(packs).matchAll(tokens)) {
+  let pauseAt = TOKENS_PER_STEP;
+  for (let i = 0; i < list.length; ) {
+    if (i >= pauseAt) {
+      pauseAt = i + TOKENS_PER_STEP;
+      yield;
+    }
+    const m = matcher.matchAt(list, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    i = m.endToken;
     for (const hit of m.values) {
       if (hit.entityId === null) termHit.add(hit.packId);
       else {
@@ -37,7 +66,14 @@ export function detectTopicsInTokens(tokens: readonly Token[], packs: readonly K
       }
     }
   }
-  return packs.filter((p) => termHit.has(p.id) || (people.get(p.id)?.size ?? 0) >= 2).map((p) => p.id);
+  const topics = packs.filter((p) => termHit.has(p.id) || (people.get(p.id)?.size ?? 0) >= 2).map((p) => p.id);
+  lastTopics.set(list, { packs: [...packs], topics });
+  return [...topics];
+}
+
+/** Topic ids from already-tokenized text (lets the officials detector and the engine share one token list). */
+export function detectTopicsInTokens(tokens: Tokens, packs: readonly KnowledgePack[]): string[] {
+  return drain(detectTopicsSteps(tokens, packs));
 }
 
 /**
@@ -45,5 +81,5 @@ export function detectTopicsInTokens(tokens: readonly Token[], packs: readonly K
  * Case-insensitive; tolerant of hyphens, "U.S."/"US" and non-breaking spaces.
  */
 export function detectTopics(article: ArticleText, packs: readonly KnowledgePack[]): string[] {
-  return detectTopicsInTokens(tokenize(article.text), packs);
+  return detectTopicsInTokens(tokenList(article.text), packs);
 }
