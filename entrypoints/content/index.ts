@@ -11,9 +11,9 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { GlossController } from '../../lib/dom/controller';
 import { extractInSlices } from '../../lib/dom/extract';
-import { annotateInSlices } from '../../lib/engine/annotate';
-import { SLICE_BUDGET_MS, yieldToMain } from '../../lib/dom/scheduler';
-import { bundledPacks } from '../../lib/packs/bundled';
+import { SLICE_BUDGET_MS, awaitOffMain, yieldToMain } from '../../lib/dom/scheduler';
+import { RemoteAnnotator } from '../../lib/remote/annotate-client';
+import type { PortLike } from '../../lib/remote/port';
 import { readPageSettings } from '../../lib/settings/page-settings';
 import { createCardHost } from '../../components/card/host';
 import { isFromExtension, type BackgroundRequest, type ContentRequest } from '../../lib/messages';
@@ -39,16 +39,22 @@ export default defineContentScript({
   async main(ctx) {
     // Where Gloss's work on this page starts, for DevTools and the browser benchmark.
     performance.mark('gloss:start');
+    // The engine and the packs live in the background (lib/remote/protocol.ts says why).
+    const remote = new RemoteAnnotator((info) => browser.runtime.connect(info) as PortLike);
     const controller = new GlossController({
       doc: document,
       // Sliced like the engine: a very long page is read a few milliseconds at a time.
       extract: (doc, url, signal) => extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
-      // Sliced: the page's main thread gets a turn every few milliseconds, so Gloss never makes a long task.
-      annotate: (article, packs, signal) => annotateInSlices(article, packs, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
-      packs: bundledPacks,
+      // In the background: the page's main thread only receives the results, a part per task.
+      annotate: (article, _packs, signal) => awaitOffMain(remote.annotate(article, signal)),
+      get packs() {
+        return remote.packs;
+      },
       loadSettings: readPageSettings,
       createCardHost,
       mountCards: async () => {
+        // The cards read the packs; a page never annotated (on-demand mode, a look-up) fetches them first.
+        await remote.ensurePacks();
         const ui = await createShadowRootUi(ctx, {
           name: 'gloss-card-host',
           position: 'inline',

@@ -247,7 +247,14 @@ export class GlossController {
     this.annotations = null;
     this.state = 'loading';
     const t1 = performance.now();
-    const annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+    let annotations: Annotations | null;
+    try {
+      annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+    } catch {
+      // The engine could not run (in the extension: the background went away). Nothing is painted and
+      // the state stays 'loading', whose popup message offers Retry; the page itself is untouched.
+      return;
+    }
     if (gen !== this.generation || !annotations) return;
     // The first run starts before the settings arrive (see `start`): they decide whether and what to paint.
     if (!this.settings) await this.settingsRead;

@@ -48,6 +48,21 @@ export function yieldToMain(): Promise<void> {
   return working ? resumed.then(beginWork) : resumed;
 }
 
+/**
+ * Waits for work done elsewhere (the engine in Gloss's background) without
+ * counting the wait as main-thread work: the current stretch ends here and a
+ * new one begins when `pending` settles.
+ */
+export async function awaitOffMain<T>(pending: Promise<T>): Promise<T> {
+  const working = workingSince !== null;
+  endWork();
+  try {
+    return await pending;
+  } finally {
+    if (working) beginWork();
+  }
+}
+
 /** Resolves when the browser is idle (or after `timeout` ms), for work nobody is waiting for. */
 export function whenIdle(timeout = 200): Promise<void> {
   const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;

@@ -1,0 +1,70 @@
+/**
+ * The background's side of the annotate protocol (`lib/remote/protocol.ts`):
+ * annotates the articles Gloss's content scripts send, with the bundled packs
+ * and the user's imported ones, and streams the result back in parts.
+ *
+ * The engine runs in slices here too: one tab's long article must not keep
+ * the popup or another tab waiting for the whole of it, and a closed port (the
+ * page changed, the tab closed) stops the work at the next pause.
+ */
+import { annotateInSlices } from '../engine/annotate';
+import type { KnowledgePack } from '../packs/types';
+import type { PortLike } from '../remote/port';
+import { ANNOTATE_PORT, articleOfRequest, replyParts, type AnnotateReply } from '../remote/protocol';
+
+/** What the service needs: who may connect, and where the packs come from. */
+export interface AnnotateServiceDeps {
+  runtimeId: string;
+  /** Bundled plus imported packs, validated (user packs are read from storage, so this is async). */
+  loadPacks: () => Promise<readonly KnowledgePack[]>;
+  /** Slice length in ms (default 25: no UI thread to keep smooth here, only other requests). */
+  budgetMs?: number;
+}
+
+/** Hands the event loop a turn between slices. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Serves one connected port: one request, then the replies, then the port is closed by the client. */
+export function serveAnnotatePort(port: PortLike, deps: AnnotateServiceDeps): void {
+  if (port.name !== ANNOTATE_PORT) return;
+  // Only Gloss's own content scripts (and pages) may ask; anything else is dropped without a reply.
+  if (port.sender?.id !== deps.runtimeId) {
+    port.disconnect();
+    return;
+  }
+  const closed = new AbortController();
+  const post = (reply: AnnotateReply): void => {
+    if (closed.signal.aborted) return;
+    try {
+      port.postMessage(reply);
+    } catch {
+      closed.abort();
+    }
+  };
+  const onDisconnect = (): void => closed.abort();
+  port.onDisconnect.addListener(onDisconnect);
+  const onMessage = (msg: unknown): void => {
+    port.onMessage.removeListener(onMessage);
+    void answer(msg).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+  };
+  const answer = async (msg: unknown): Promise<void> => {
+    const isPacksRequest = typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'packs';
+    const article = isPacksRequest ? null : articleOfRequest(msg);
+    if (!isPacksRequest && !article) {
+      post({ type: 'error', message: 'Gloss: malformed annotate request' });
+      return;
+    }
+    const packs = await deps.loadPacks();
+    post({ type: 'packs', packs: [...packs] });
+    if (!article) return;
+    const annotations = await annotateInSlices(article, packs, { budgetMs: deps.budgetMs ?? 25, yield: nextTask, signal: closed.signal });
+    if (!annotations) return;
+    for (const reply of replyParts(annotations)) {
+      if (closed.signal.aborted) return;
+      post(reply);
+    }
+  };
+  port.onMessage.addListener(onMessage);
+}

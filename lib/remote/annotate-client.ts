@@ -1,0 +1,102 @@
+/**
+ * The content script's side of the annotate protocol (see `protocol.ts`): it
+ * sends the article to Gloss's background and assembles the annotations it
+ * streams back. Each call uses its own port, so aborting a run (a newer page
+ * change, `stop()`) is just closing that port; the background then stops
+ * annotating at its next pause.
+ */
+import type { KnowledgePack } from '../packs/types';
+import type { Annotations, ArticleText } from '../types';
+import type { PortLike } from './port';
+import { ANNOTATE_PORT, AnnotationAssembler, type AnnotateReply, type AnnotateRequest } from './protocol';
+
+/** Opens a port to the background (`browser.runtime.connect`). */
+export type Connect = (info: { name: string }) => PortLike;
+
+/** Thrown when the background cannot annotate (it went away, or reported an error). */
+export class RemoteAnnotateError extends Error {
+  override name = 'RemoteAnnotateError';
+}
+
+function isReply(msg: unknown): msg is AnnotateReply {
+  const type = typeof msg === 'object' && msg !== null ? (msg as { type?: unknown }).type : undefined;
+  return type === 'packs' || type === 'part' || type === 'done' || type === 'error';
+}
+
+/** Annotates through the background and keeps the packs it last sent (the cards read them). */
+export class RemoteAnnotator {
+  private latestPacks: readonly KnowledgePack[] = [];
+  private packsLoad: Promise<readonly KnowledgePack[]> | null = null;
+
+  constructor(private readonly connect: Connect) {}
+
+  /** The packs the background annotated with, or none yet. */
+  get packs(): readonly KnowledgePack[] {
+    return this.latestPacks;
+  }
+
+  /**
+   * Annotates `article` in the background. Resolves to null when `signal`
+   * aborts; rejects with `RemoteAnnotateError` when the background fails.
+   */
+  annotate(article: ArticleText, signal?: AbortSignal): Promise<Annotations | null> {
+    return this.request({ type: 'annotate', article }, signal);
+  }
+
+  /** The packs, fetched once if no annotation has brought them yet (the look-up card needs them). */
+  ensurePacks(): Promise<readonly KnowledgePack[]> {
+    if (this.latestPacks.length > 0) return Promise.resolve(this.latestPacks);
+    this.packsLoad ??= this.request({ type: 'packs' }).then(
+      () => this.latestPacks,
+      () => {
+        this.packsLoad = null;
+        return this.latestPacks;
+      },
+    );
+    return this.packsLoad;
+  }
+
+  private request(req: AnnotateRequest, signal?: AbortSignal): Promise<Annotations | null> {
+    if (signal?.aborted) return Promise.resolve(null);
+    return new Promise<Annotations | null>((resolve, reject) => {
+      const port = this.connect({ name: ANNOTATE_PORT });
+      const assembler = new AnnotationAssembler();
+      let settled = false;
+      const finish = (value: Annotations | null, error?: Error): void => {
+        if (settled) return;
+        settled = true;
+        port.onMessage.removeListener(onMessage);
+        port.onDisconnect.removeListener(onDisconnect);
+        signal?.removeEventListener('abort', onAbort);
+        try {
+          port.disconnect();
+        } catch {
+          // Already gone.
+        }
+        if (error) reject(error);
+        else resolve(value);
+      };
+      const onMessage = (msg: unknown): void => {
+        if (!isReply(msg)) return;
+        try {
+          if (msg.type === 'error') finish(null, new RemoteAnnotateError(msg.message));
+          else if (msg.type === 'packs') {
+            this.latestPacks = Object.freeze([...msg.packs]);
+            if (req.type === 'packs') finish(null);
+          } else {
+            const done = assembler.add(msg);
+            if (done) finish(done);
+          }
+        } catch (e) {
+          finish(null, new RemoteAnnotateError(e instanceof Error ? e.message : String(e)));
+        }
+      };
+      const onDisconnect = (): void => finish(null, new RemoteAnnotateError('Gloss: the background closed the connection'));
+      const onAbort = (): void => finish(null);
+      port.onMessage.addListener(onMessage);
+      port.onDisconnect.addListener(onDisconnect);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      port.postMessage(req);
+    });
+  }
+}

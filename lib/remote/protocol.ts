@@ -1,0 +1,112 @@
+/**
+ * The engine runs in Gloss's background, not in the page: the content script
+ * extracts the article and sends its text over a port; the background
+ * annotates it and streams the annotations back in parts.
+ *
+ * Why: the engine and the knowledge packs are most of Gloss's code. In the
+ * content script they were evaluated afresh on every page (one long task on
+ * every page, article or not) and ran cold in every tab; in the background
+ * they are loaded once and stay warm, and annotating never holds the page's
+ * main thread. The article text never leaves the browser: it goes from one of
+ * Gloss's own contexts to another.
+ *
+ * Why parts: Chrome serialises each port message as JSON, and the page's main
+ * thread parses it. One message with tens of thousands of annotations would be
+ * one long parse; parts of at most `PART_SIZE` items are parsed a task each.
+ */
+import type { KnowledgePack } from '../packs/types';
+import type { Annotations, ArticleText, Claim, Figure, OfficialMention } from '../types';
+
+/** The port name the content script connects with. */
+export const ANNOTATE_PORT = 'gloss:annotate';
+
+/** Most annotations in one `part` message. */
+export const PART_SIZE = 2000;
+
+/** Longest article text the background accepts (the content script caps articles below this). */
+export const MAX_ARTICLE_CHARS = 4_000_000;
+
+/** Content script → background, the first and only message on a port. */
+export type AnnotateRequest =
+  | { type: 'annotate'; article: ArticleText }
+  /** Packs only: for the look-up card when the page was never annotated (on-demand mode). */
+  | { type: 'packs' };
+
+/** Background → content script, in this order: `packs`, any `part`s, then `done` (or `error` at any point). */
+export type AnnotateReply =
+  | { type: 'packs'; packs: KnowledgePack[] }
+  | { type: 'part'; officials: OfficialMention[]; figures: Figure[]; claims: Claim[] }
+  | { type: 'done'; date: string | null; topics: string[]; officials: number; figures: number; claims: number }
+  | { type: 'error'; message: string };
+
+/** The annotations as a sequence of replies (after the `packs` reply), each part at most `size` items. */
+export function* replyParts(annotations: Annotations, size = PART_SIZE): Generator<AnnotateReply> {
+  const { officials, figures, claims } = annotations;
+  const total = officials.length + figures.length + claims.length;
+  for (let at = 0; at < total; at += size) {
+    const end = at + size;
+    yield {
+      type: 'part',
+      officials: officials.slice(at, end),
+      figures: figures.slice(Math.max(0, at - officials.length), Math.max(0, end - officials.length)),
+      claims: claims.slice(Math.max(0, at - officials.length - figures.length), Math.max(0, end - officials.length - figures.length)),
+    };
+  }
+  yield { type: 'done', date: annotations.date, topics: annotations.topics, officials: officials.length, figures: figures.length, claims: claims.length };
+}
+
+/** Collects replies back into annotations; `add` returns the annotations once `done` arrives (and the counts agree). */
+export class AnnotationAssembler {
+  private readonly officials: OfficialMention[] = [];
+  private readonly figures: Figure[] = [];
+  private readonly claims: Claim[] = [];
+
+  /** Adds one `part` or `done` reply; returns the whole annotations on `done`, else null. Throws on a count mismatch. */
+  add(reply: Extract<AnnotateReply, { type: 'part' | 'done' }>): Annotations | null {
+    if (reply.type === 'part') {
+      for (const o of reply.officials) this.officials.push(o);
+      for (const f of reply.figures) this.figures.push(f);
+      for (const c of reply.claims) this.claims.push(c);
+      return null;
+    }
+    if (reply.officials !== this.officials.length || reply.figures !== this.figures.length || reply.claims !== this.claims.length) {
+      throw new Error('Gloss: annotations arrived incomplete');
+    }
+    return { date: reply.date, officials: this.officials, figures: this.figures, claims: this.claims, topics: reply.topics };
+  }
+}
+
+function isString(v: unknown): v is string {
+  return typeof v === 'string';
+}
+
+function isNullableString(v: unknown): v is string | null {
+  return v === null || typeof v === 'string';
+}
+
+/**
+ * The article of a request, or null when the request is not a well-formed
+ * article (the background checks even its own content script's messages: a
+ * compromised renderer must not be able to crash or stall it).
+ */
+export function articleOfRequest(msg: unknown): ArticleText | null {
+  if (typeof msg !== 'object' || msg === null) return null;
+  const { type, article } = msg as { type?: unknown; article?: unknown };
+  if (type !== 'annotate' || typeof article !== 'object' || article === null) return null;
+  const a = article as Record<string, unknown>;
+  if (!isString(a.text) || a.text.length > MAX_ARTICLE_CHARS || !Array.isArray(a.blocks)) return null;
+  if (!isNullableString(a.date) || !isNullableString(a.lang) || !isNullableString(a.title) || !isNullableString(a.url)) return null;
+  const length = a.text.length;
+  let previousEnd = 0;
+  for (const b of a.blocks as unknown[]) {
+    if (typeof b !== 'object' || b === null) return null;
+    const { kind, start, end } = b as Record<string, unknown>;
+    if (kind !== 'title' && kind !== 'dek' && kind !== 'body') return null;
+    if (!Number.isInteger(start) || !Number.isInteger(end)) return null;
+    const s = start as number;
+    const e = end as number;
+    if (s < previousEnd || e < s || e > length) return null;
+    previousEnd = e;
+  }
+  return a as unknown as ArticleText;
+}

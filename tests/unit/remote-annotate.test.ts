@@ -1,0 +1,248 @@
+/**
+ * The engine runs in the background and streams its results to the content
+ * script (lib/remote, lib/background/annotate-service.ts). Over an in-memory
+ * port pair that serialises every message as JSON, as Chrome does, the
+ * annotations that arrive must be exactly what the engine gives in-process;
+ * aborting must stop the background; strangers and malformed requests get
+ * nothing useful.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../lib/engine/annotate';
+import { extractArticle } from '../../lib/dom/extract';
+import { parseHtmlDocument } from '../../lib/node/parse-html';
+import { bundledPacks } from '../../lib/packs/bundled';
+import type { KnowledgePack } from '../../lib/packs/types';
+import { serveAnnotatePort } from '../../lib/background/annotate-service';
+import { createPacksCache } from '../../lib/background/packs-cache';
+import { RemoteAnnotateError, RemoteAnnotator } from '../../lib/remote/annotate-client';
+import type { PortLike } from '../../lib/remote/port';
+import { ANNOTATE_PORT, AnnotationAssembler, articleOfRequest, replyParts, type AnnotateReply } from '../../lib/remote/protocol';
+import type { ArticleText } from '../../lib/types';
+import { makeBigArticle } from '../../scripts/make-big-article';
+
+const RUNTIME_ID = 'gloss-test-id';
+
+function seedArticle(): ArticleText {
+  const html = readFileSync(join(import.meta.dirname, '..', '..', 'samples', 'seed-korus-2017.html'), 'utf8');
+  const dom = extractArticle(parseHtmlDocument(html));
+  if (!dom) throw new Error('the seed article was not extracted');
+  return dom.article;
+}
+
+/** A list of listeners with add/remove, like a browser event. */
+function event<L extends (...args: never[]) => void>(): { addListener(l: L): void; removeListener(l: L): void; fire(...args: Parameters<L>): void } {
+  const listeners = new Set<L>();
+  return {
+    addListener: (l) => void listeners.add(l),
+    removeListener: (l) => void listeners.delete(l),
+    fire: (...args) => {
+      for (const l of [...listeners]) l(...args);
+    },
+  };
+}
+
+interface Wire {
+  /** Every message the background posted, as the content script received it. */
+  toClient: unknown[];
+  disconnectedByClient: boolean;
+}
+
+/** Two connected ports; messages cross in a later task and as JSON, like Chrome's runtime ports. */
+function portPair(senderId: string): { client: PortLike; service: PortLike; wire: Wire } {
+  const wire: Wire = { toClient: [], disconnectedByClient: false };
+  const clientMessage = event<(m: unknown) => void>();
+  const clientDisconnect = event<() => void>();
+  const serviceMessage = event<(m: unknown) => void>();
+  const serviceDisconnect = event<() => void>();
+  let open = true;
+  const client: PortLike = {
+    name: ANNOTATE_PORT,
+    postMessage: (m) => {
+      const json = JSON.stringify(m);
+      setTimeout(() => open && serviceMessage.fire(JSON.parse(json)), 0);
+    },
+    disconnect: () => {
+      if (!open) return;
+      open = false;
+      wire.disconnectedByClient = true;
+      setTimeout(() => serviceDisconnect.fire(), 0);
+    },
+    onMessage: clientMessage,
+    onDisconnect: clientDisconnect,
+  };
+  const service: PortLike = {
+    name: ANNOTATE_PORT,
+    sender: { id: senderId, tab: { id: 7 } },
+    postMessage: (m) => {
+      if (!open) throw new Error('Attempting to use a disconnected port object');
+      const json = JSON.stringify(m);
+      setTimeout(() => {
+        if (!open) return;
+        const received: unknown = JSON.parse(json);
+        wire.toClient.push(received);
+        clientMessage.fire(received);
+      }, 0);
+    },
+    disconnect: () => {
+      if (!open) return;
+      open = false;
+      setTimeout(() => clientDisconnect.fire(), 0);
+    },
+    onMessage: serviceMessage,
+    onDisconnect: serviceDisconnect,
+  };
+  return { client, service, wire };
+}
+
+/** A client whose every connection is served by the annotate service. */
+function connected(options: { senderId?: string; packs?: readonly KnowledgePack[]; budgetMs?: number } = {}): { remote: RemoteAnnotator; wires: Wire[] } {
+  const wires: Wire[] = [];
+  const remote = new RemoteAnnotator(() => {
+    const { client, service, wire } = portPair(options.senderId ?? RUNTIME_ID);
+    wires.push(wire);
+    serveAnnotatePort(service, { runtimeId: RUNTIME_ID, loadPacks: () => Promise.resolve(options.packs ?? bundledPacks), budgetMs: options.budgetMs });
+    return client;
+  });
+  return { remote, wires };
+}
+
+describe('annotating through the background', () => {
+  it('gives the seed article exactly the annotations the engine gives in-process', async () => {
+    const article = seedArticle();
+    const { remote } = connected();
+    const remoteResult = await remote.annotate(article);
+    expect(remoteResult).toEqual(annotate(article, bundledPacks));
+    expect(remoteResult?.officials.length).toBeGreaterThan(0);
+    // The cards get the packs the background annotated with.
+    expect(remote.packs.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
+  });
+
+  it('streams a large article in parts no bigger than the part size, and they add up to the whole', async () => {
+    const article = makeBigArticle(120_000);
+    const { remote, wires } = connected();
+    const result = await remote.annotate(article);
+    const local = annotate(article, bundledPacks);
+    expect(result).toEqual(local);
+    const parts = wires[0]!.toClient.filter((m): m is Extract<AnnotateReply, { type: 'part' }> => (m as AnnotateReply).type === 'part');
+    const total = local.officials.length + local.figures.length + local.claims.length;
+    expect(parts.length).toBe(Math.ceil(total / 2000));
+    for (const p of parts) expect(p.officials.length + p.figures.length + p.claims.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('stops the background when the run is aborted, and resolves to null', async () => {
+    const article = makeBigArticle(400_000);
+    const { remote, wires } = connected({ budgetMs: 1 });
+    const abort = new AbortController();
+    const pending = remote.annotate(article, abort.signal);
+    setTimeout(() => abort.abort(), 20);
+    await expect(pending).resolves.toBeNull();
+    expect(wires[0]!.disconnectedByClient).toBe(true);
+    // Give the background time it would have needed to finish: it must not post any part.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(wires[0]!.toClient.some((m) => (m as AnnotateReply).type === 'part' || (m as AnnotateReply).type === 'done')).toBe(false);
+  });
+
+  it('resolves to null at once for a signal that is already aborted', async () => {
+    const { remote, wires } = connected();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(remote.annotate(seedArticle(), abort.signal)).resolves.toBeNull();
+    expect(wires).toHaveLength(0);
+  });
+
+  it('drops a connection from another extension without a reply', async () => {
+    const { remote, wires } = connected({ senderId: 'someone-else' });
+    await expect(remote.annotate(seedArticle())).rejects.toBeInstanceOf(RemoteAnnotateError);
+    expect(wires[0]!.toClient).toEqual([]);
+  });
+
+  it('answers a malformed request with an error, which the client reports', async () => {
+    const { remote } = connected();
+    const bad = { ...seedArticle(), blocks: [{ kind: 'body', start: 10, end: 5 }] } as ArticleText;
+    await expect(remote.annotate(bad)).rejects.toThrow(/malformed/);
+  });
+
+  it('fetches the packs alone once, for a page that was never annotated', async () => {
+    const { remote, wires } = connected();
+    expect(remote.packs).toEqual([]);
+    const packs = await remote.ensurePacks();
+    expect(packs.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
+    await remote.ensurePacks();
+    expect(wires).toHaveLength(1);
+  });
+});
+
+describe('the annotate protocol', () => {
+  it('splits annotations into parts and assembles them back in order', () => {
+    const local = annotate(seedArticle(), bundledPacks);
+    const assembler = new AnnotationAssembler();
+    let result = null;
+    let parts = 0;
+    for (const reply of replyParts(local, 7)) {
+      if (reply.type === 'part') parts++;
+      if (reply.type === 'part' || reply.type === 'done') result = assembler.add(reply) ?? result;
+    }
+    expect(parts).toBe(Math.ceil((local.officials.length + local.figures.length + local.claims.length) / 7));
+    expect(result).toEqual(local);
+  });
+
+  it('refuses a result whose parts do not add up', () => {
+    const assembler = new AnnotationAssembler();
+    expect(() => assembler.add({ type: 'done', date: null, topics: [], officials: 1, figures: 0, claims: 0 })).toThrow(/incomplete/);
+  });
+
+  it('accepts only well-formed article requests', () => {
+    const article = seedArticle();
+    expect(articleOfRequest({ type: 'annotate', article })).toBe(article);
+    expect(articleOfRequest(null)).toBeNull();
+    expect(articleOfRequest({ type: 'other', article })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, text: 42 } })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, date: 5 } })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, blocks: [{ kind: 'aside', start: 0, end: 1 }] } })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, blocks: [{ kind: 'body', start: 0, end: article.text.length + 1 }] } })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, blocks: [{ kind: 'body', start: 0.5, end: 2 }] } })).toBeNull();
+    expect(articleOfRequest({ type: 'annotate', article: { ...article, text: 'x'.repeat(4_000_001), blocks: [] } })).toBeNull();
+  });
+});
+
+describe('the background packs cache', () => {
+  function storageEvent(): { addListener(l: (changes: Record<string, unknown>, area: string) => void): void; fire(changes: Record<string, unknown>, area: string): void } {
+    const e = event<(changes: Record<string, unknown>, area: string) => void>();
+    return { addListener: e.addListener, fire: e.fire };
+  }
+  const imported = { ...bundledPacks[0]!, id: 'imported-pack' } as KnowledgePack;
+
+  it('adds the imported packs to the bundled ones and reads storage once until they change', async () => {
+    const changes = storageEvent();
+    let reads = 0;
+    const load = createPacksCache(changes, () => {
+      reads++;
+      return Promise.resolve([imported]);
+    });
+    expect((await load()).map((p) => p.id)).toEqual([...bundledPacks.map((p) => p.id), 'imported-pack']);
+    await load();
+    expect(reads).toBe(1);
+    changes.fire({ settings: {} }, 'local');
+    await load();
+    expect(reads).toBe(1);
+    changes.fire({ userPacks: {} }, 'local');
+    await load();
+    expect(reads).toBe(2);
+  });
+
+  it('keeps working with the bundled packs when storage cannot be read, and tries again next time', async () => {
+    let fail = true;
+    const load = createPacksCache(storageEvent(), () => (fail ? Promise.reject(new Error('storage is broken')) : Promise.resolve([imported])));
+    expect(await load()).toEqual(bundledPacks);
+    fail = false;
+    expect((await load()).map((p) => p.id)).toContain('imported-pack');
+  });
+
+  it('never lets an imported pack shadow a bundled one', async () => {
+    const shadow = { ...bundledPacks[0]!, entities: [] } as KnowledgePack;
+    const load = createPacksCache(storageEvent(), () => Promise.resolve([shadow]));
+    expect(await load()).toEqual(bundledPacks);
+  });
+});
