@@ -46,20 +46,36 @@ const WEEKDAY_NUMBERS = new Map(Object.entries(WEEKDAYS));
 export function monthIndex(word: string): number | null {
   // Called on every word by the figures detector: reject by length before lower-casing.
   if (word.length < 3 || word.length > 10) return null;
-  const lower = word.toLowerCase();
+  return monthIndexOfLower(word.toLowerCase());
+}
+
+/**
+ * `monthIndex` of a word already lower-cased: the figures detector holds each
+ * token's lower-case form, and lower-casing again costs on two-byte text.
+ */
+export function monthIndexOfLower(lower: string): number | null {
+  if (lower.length < 3 || lower.length > 10) return null;
   return MONTH_NUMBERS.get(lower.endsWith('.') ? lower.slice(0, -1) : lower) ?? null;
 }
+
+const FULL_MONTH_NAMES: ReadonlySet<string> = new Set(MONTH_NAMES.map((m) => m.toLowerCase()));
 
 /** True when the word is an abbreviation ("Aug") rather than a full month name. */
 export function isMonthAbbreviation(word: string): boolean {
   const lower = word.toLowerCase();
-  return lower in MONTHS && !MONTH_NAMES.some((m) => m.toLowerCase() === lower);
+  return lower in MONTHS && !FULL_MONTH_NAMES.has(lower);
 }
 
 /** The weekday number (0 = Sunday) for a weekday name, or null. */
 export function weekdayIndex(word: string): number | null {
   if (word.length < 6 || word.length > 9) return null;
   return WEEKDAY_NUMBERS.get(word.toLowerCase()) ?? null;
+}
+
+/** `weekdayIndex` of a word already lower-cased. */
+export function weekdayIndexOfLower(lower: string): number | null {
+  if (lower.length < 6 || lower.length > 9) return null;
+  return WEEKDAY_NUMBERS.get(lower) ?? null;
 }
 
 /** The English name of a month (1-12). */
@@ -81,8 +97,16 @@ export function isValidDay({ year, month, day }: YMD): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 /** Number of days in a month, leap years included. */
 export function daysInMonth(year: number, month: number): number {
+  // Arithmetic for ordinary years (a Date per call showed in profiles); `Date.UTC`
+  // elsewhere, since it reads years 0-99 as 1900-1999.
+  if (Number.isInteger(year) && year >= 100 && year <= 9999 && Number.isInteger(month) && month >= 1 && month <= 12) {
+    if (month !== 2) return MONTH_LENGTHS[month - 1] as number;
+    return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

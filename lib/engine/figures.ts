@@ -17,8 +17,8 @@ import {
   SCALE_WORDS, UNIT_WORDS, isNumberWord, parseNumberWordList, parseNumeral, scaled,
 } from './numbers';
 import {
-  MONTH_WORDS, type ResolvedDate, WEEKDAY_WORDS, type YMD, isMonthAbbreviation, monthIndex, parseIsoDate, resolveCalendar, resolveRelative,
-  partOfYearPeriod, weekdayIndex, yearPeriod, yearRangePeriod,
+  MONTH_WORDS, type ResolvedDate, WEEKDAY_WORDS, type YMD, isMonthAbbreviation, monthIndexOfLower, parseIsoDate, resolveCalendar, resolveRelative,
+  partOfYearPeriod, weekdayIndexOfLower, yearPeriod, yearRangePeriod,
 } from './dates';
 import { drain, type Steps } from './steps';
 
@@ -261,7 +261,7 @@ function lowerCased(raw: string): string {
 function isAbbreviationDot(line: Line): boolean {
   const before = line[line.length - 2];
   if (!before || before.type !== 'word') return false;
-  return before.text.length <= 2 || monthIndex(before.text) !== null || /^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|sgt|inc|corp|co|ltd|jr|sr|vs|no|prof|rev|dept|est)$/.test(before.lower);
+  return before.text.length <= 2 || monthIndexOfLower(before.lower) !== null || /^(mr|mrs|ms|dr|st|gov|sen|rep|gen|col|lt|sgt|inc|corp|co|ltd|jr|sr|vs|no|prof|rev|dept|est)$/.test(before.lower);
 }
 
 // ─── Token helpers ──────────────────────────────────────────────────────────
@@ -282,7 +282,16 @@ const isLowerWord = (t: Token | undefined): boolean => {
   const c = t.text.charCodeAt(0);
   return c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(t.text);
 };
-const isInteger = (t: Token | undefined): boolean => t !== undefined && t.type === 'num' && /^\d+$/.test(t.text);
+/** True when `s` is one or more ASCII digits (`/^\d+$/` without a regex: run on every numeral). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+const isInteger = (t: Token | undefined): boolean => t !== undefined && t.type === 'num' && isDigits(t.text);
 const intOf = (t: Token | undefined): number => (t ? Number(t.text) : NaN);
 
 /** True when the token opens a sentence or line, so its capital letter says nothing. */
@@ -297,7 +306,7 @@ function opensSentence(line: Line, i: number): boolean {
 function isNameWord(line: Line, i: number): boolean {
   const t = line[i];
   if (!t || t.title || !isCapitalised(t) || opensSentence(line, i)) return false;
-  if (monthIndex(t.text) !== null || weekdayIndex(t.text) !== null) return false;
+  if (monthIndexOfLower(t.lower) !== null || weekdayIndexOfLower(t.lower) !== null) return false;
   // Short acronyms ("US", "UN") modify numbers without naming them ("US 10-year notes").
   return !(t.text.length <= 3 && t.text === t.text.toUpperCase());
 }
@@ -506,7 +515,7 @@ function matchCalendarDate(line: Line, i: number, ctx: Context): Match | null {
   if (line[k]?.glued && isWord(line[k], 'st', 'nd', 'rd', 'th')) k++;
   const m = line[k];
   if (!m || !isCapitalised(m) || m.glued) return null;
-  const month = monthIndex(m.text);
+  const month = monthIndexOfLower(m.lower);
   if (month === null) return null;
   let last = k;
   if (isMonthAbbreviation(m.text) && isPunct(line[k + 1], '.') && line[k + 1]?.glued) last = k + 1;
@@ -523,7 +532,7 @@ function matchCalendarDate(line: Line, i: number, ctx: Context): Match | null {
 function matchMonthFirst(line: Line, i: number, ctx: Context, prefixed: boolean): Match | null {
   const t = line[i];
   if (!t || !isCapitalised(t)) return null;
-  const month = monthIndex(t.text);
+  const month = monthIndexOfLower(t.lower);
   if (month === null) return null;
   const abbreviation = isMonthAbbreviation(t.text);
   let j = i + 1;
@@ -573,13 +582,15 @@ function matchTimeOfDay(line: Line, i: number): Match | null {
   let hours: number;
   let minutes = 0;
   let last = i;
-  const dotted = /^(\d{1,2})\.(\d{2})$/.exec(t.text);
-  if (dotted) {
-    hours = Number(dotted[1]);
-    minutes = Number(dotted[2]);
-  } else if (/^\d{1,2}$/.test(t.text)) {
+  // "11.30" (one or two digits, a dot, two digits) or "11".
+  const dot = t.text.length - 3;
+  if ((dot === 1 || dot === 2) && t.text.charCodeAt(dot) === 46 && isDigits(t.text.slice(0, dot)) && isDigits(t.text.slice(dot + 1))) {
+    hours = Number(t.text.slice(0, dot));
+    minutes = Number(t.text.slice(dot + 1));
+  } else if (t.text.length <= 2 && isDigits(t.text)) {
     hours = Number(t.text);
-    if (isPunct(line[i + 1], ':') && line[i + 1]?.glued && /^\d{2}$/.test(line[i + 2]?.text ?? '') && line[i + 2]?.glued) {
+    const m = line[i + 2]?.text ?? '';
+    if (isPunct(line[i + 1], ':') && line[i + 1]?.glued && m.length === 2 && isDigits(m) && line[i + 2]?.glued) {
       minutes = Number(line[i + 2]?.text);
       last = i + 2;
     }
@@ -659,7 +670,7 @@ function matchRelativeWord(line: Line, i: number): Match | null {
     if (next.lower === 'day' && (t.lower === 'next' || t.lower === 'following' || t.lower === 'previous') && isWord(line[i - 1], 'the')) {
       return relativeMatch(i, i + 1, true);
     }
-    if ((t.lower === 'next' || t.lower === 'last' || t.lower === 'this') && weekdayIndex(next.text) !== null && isCapitalised(next)) {
+    if ((t.lower === 'next' || t.lower === 'last' || t.lower === 'this') && weekdayIndexOfLower(next.lower) !== null && isCapitalised(next)) {
       return relativeMatch(i, withPartOfDay(line, i + 1));
     }
     return null;
@@ -669,10 +680,10 @@ function matchRelativeWord(line: Line, i: number): Match | null {
     if (isWord(next, 'this', 'last', 'next') && isWord(line[i + 2], 'week', 'month', 'year')) return relativeMatch(i, i + 2);
     let w = i + 1;
     if ((t.lower === 'later' || t.lower === 'earlier') && isWord(next, 'on')) w = i + 2;
-    if (weekdayIndex(line[w]?.text ?? '') !== null && isCapitalised(line[w])) return relativeMatch(i, withPartOfDay(line, w), false, futureCue(line, i));
+    if (weekdayIndexOfLower(line[w]?.lower ?? '') !== null && isCapitalised(line[w])) return relativeMatch(i, withPartOfDay(line, w), false, futureCue(line, i));
     return null;
   }
-  if (weekdayIndex(t.text) !== null && isCapitalised(t)) {
+  if (weekdayIndexOfLower(t.lower) !== null && isCapitalised(t)) {
     // "Fox News Sunday" is a name; "the United Nations Monday afternoon" and "… Nations Monday." are dates.
     if (isNameWord(line, i - 1) && !inSet(next, PARTS_OF_DAY) && !(next === undefined || isPunct(next, '.', ',', ';', ':', ')'))) return null;
     if (!t.title && isCapitalised(next) && next && WEEKDAY_NAME_FOLLOWERS.has(next.lower)) return null;

@@ -191,7 +191,13 @@ function moneyFrom(numeral: string, scaleWord: string | undefined, currency: str
 
 /** `n × scale` without binary noise: 16.6 × 1e9 is 16600000000, not 16600000000.000002. */
 export function scaled(n: number, scale: number): number {
-  return scale === 1 ? n : Number((n * scale).toPrecision(15));
+  if (scale === 1) return n;
+  // Whole numbers times a whole scale below 1e15 are exact: nothing to round off.
+  if (Number.isInteger(n) && Number.isInteger(scale)) {
+    const product = n * scale;
+    if (product < 1e15 && product > -1e15) return product;
+  }
+  return Number((n * scale).toPrecision(15));
 }
 
 /**
