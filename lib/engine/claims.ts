@@ -85,6 +85,11 @@ const PARTICIPLES = new Set([
 
 const BLAME_VERBS = new Set(['blamed', 'blames', 'blame', 'blaming']);
 
+/** Every word that can start an attribution cue (`findCues`), for a one-look-up pre-check. */
+const CUE_WORDS: ReadonlySet<string> = new Set([
+  ...FREE_CLAUSE_VERBS, ...THAT_CLAUSE_VERBS, ...TAIL_ONLY_VERBS, ...PARTICIPLES, ...BLAME_VERBS, 'according', 'reportedly',
+]);
+
 /** Verbs and nouns that attribute a quoted fragment in their sentence ("called it “a win”"). */
 const FRAGMENT_CUES = new Set([
   'called', 'calls', 'call', 'calling', 'branded', 'brands', 'dubbed', 'described', 'describes', 'touted',
@@ -220,6 +225,20 @@ const IMPERATIVE_VERBS = new Set([
 /** Words that may lead a command before its verb ("Please leave", "Do not panic", "Never give up"). */
 const IMPERATIVE_LEADS = new Set(['please', 'do', 'not', "don't", 'don\u2019t', 'never', 'just', 'now', 'so']);
 
+/** Leading non-letters and trailing punctuation of a word, which `commandWords` strips. */
+const WORD_EDGES = /^[^\p{L}]+|[^\p{L}'\u2019]+$/gu;
+
+/** The first `limit` space-separated words of `body`, lowercased and stripped of edge punctuation (empty ones dropped). */
+function commandWords(body: string, limit: number): string[] {
+  const out: string[] = [];
+  const pieces = /[^\s\u00A0]+/g;
+  for (let m = pieces.exec(body); m && out.length < limit; m = pieces.exec(body)) {
+    const w = m[0].toLowerCase().replace(WORD_EDGES, '');
+    if (w) out.push(w);
+  }
+  return out;
+}
+
 /**
  * Whether a quotation is a bare command of at most four words ("Leave now.",
  * "Go home", "If you are told to leave, leave now."): a sentence-like quote
@@ -231,7 +250,8 @@ const IMPERATIVE_LEADS = new Set(['please', 'do', 'not', "don't", 'don\u2019t', 
 export function isBareImperative(quote: string): boolean {
   const body = quote.trim();
   if (!/^[\p{Lu}]/u.test(body)) return false;
-  let words = body.split(/[\s\u00A0]+/).map((w) => w.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}'\u2019]+$/gu, '')).filter(Boolean);
+  // Five words are enough to tell: a longer quote is no bare command (and most quotes are long).
+  let words = commandWords(body, 5);
   if (SUBORDINATORS.has(words[0] ?? '') || words[0] === 'until') {
     const comma = body.indexOf(',');
     if (comma < 0) return false;
@@ -399,13 +419,33 @@ class ClaimFinder {
     return out;
   }
 
+  /** The words of [start, end), each with its lowercase form and whether a quotation encloses it. */
   private tokens(start: number, end: number): Tok[] {
     // Fields listed, not spread: object spread is several times slower, and this runs on every word.
     const out: Tok[] = [];
+    // Quotations are sorted and never overlap, so one pointer moving with the words answers
+    // "inside a quote?" for each word (what `quoteAt` answers by binary search).
+    const quotes = this.quotes;
+    this.ensureQuotes(end);
+    let qi = this.firstQuoteClosingAfter(start);
     forEachWordIn(this.text, start, end, (w, from, to) => {
-      out.push({ w, start: from, end: to, lower: w.toLowerCase(), inQuote: this.quoteAt(from) !== null });
+      while (qi < quotes.length && (quotes[qi] as QuoteSpan).close <= from) qi++;
+      const q = quotes[qi];
+      out.push({ w, start: from, end: to, lower: w.toLowerCase(), inQuote: q !== undefined && q.open <= from });
     });
     return out;
+  }
+
+  /** Index of the first quote (by position) closing after `pos`. */
+  private firstQuoteClosingAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.quotes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.quotes[mid]?.close ?? 0) <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Offset past a leading dateline ("WASHINGTON —", "SEOUL (AGENCY) -"), or `start`. */
@@ -478,8 +518,10 @@ class ClaimFinder {
     const cues: Cue[] = [];
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
+      // One look-up rules out nearly every word: only these words can start a cue.
+      if (!t || !CUE_WORDS.has(t.lower)) continue;
       // Cues are lowercase words, except a sentence-opening "According to X, …".
-      if (!t || t.inQuote || (t.w !== t.lower && !(i === 0 && t.lower === 'according'))) continue;
+      if (t.inQuote || (t.w !== t.lower && !(i === 0 && t.lower === 'according'))) continue;
       const prev = toks[i - 1]?.lower;
       let kind: CueKind | null = null;
       let verbEnd = i + 1;

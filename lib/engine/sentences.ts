@@ -34,19 +34,35 @@ const SENTENCE_OPENERS = new Set([
   'their', 'our', 'after', 'before', 'since', 'so', 'yet', 'still', 'meanwhile', 'last', 'earlier',
 ]);
 
-const CLOSERS = new Set(['"', '\'', '\u201D', '\u2019', ')', ']', '\u00BB']);
-const OPENERS = new Set(['"', '\'', '\u201C', '\u2018', '(', '[', '\u00AB']);
+/** Closing quotes and brackets after a terminator, as code units: " ' ” ’ ) ] ». */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xbb;
+}
+
+/** Opening quotes and brackets before a sentence, as code units: " ' “ ‘ ( [ «. */
+function isOpener(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201c || c === 0x2018 || c === 40 || c === 91 || c === 0xab;
+}
 
 function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-function isDigit(ch: string): boolean {
-  return ch >= '0' && ch <= '9';
+/** `isUpper(text[i])` from the code unit, with an ASCII fast path. */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return c === c && isUpper(text[i] as string);
 }
 
-function isSpace(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\n' || ch === '\r';
+/** Whether a code unit is sentence whitespace: space, tab, no-break space or a line break. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 10 || c === 13;
+}
+
+/** Whether a code unit ends a sentence: `.`, `!`, `?` or an ellipsis. */
+function isTerminator(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
 /** The word (letters and inner dots) that ends just before `dot`, e.g. "Mr" or "U.S". */
@@ -90,18 +106,18 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
   const push = (s: number, e: number): void => {
     let a = s;
     let b = e;
-    while (a < b && isSpace(text[a] ?? '')) a++;
-    while (b > a && isSpace(text[b - 1] ?? '')) b--;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: a, end: b });
   };
   let i = start;
   while (i < end) {
-    const ch = text[i] ?? '';
-    if (ch === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
       // A blank line (paragraph break) ends a sentence; a single line break is just whitespace.
       let k = i + 1;
-      while (k < end && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
-      if (text[k] === '\n') {
+      while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9 || text.charCodeAt(k) === 13)) k++;
+      if (text.charCodeAt(k) === 10) {
         push(sentenceStart, i);
         sentenceStart = k + 1;
         i = k + 1;
@@ -110,17 +126,16 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
       i++;
       continue;
     }
-    const isEllipsisChar = ch === '\u2026';
-    if (ch !== '.' && ch !== '!' && ch !== '?' && !isEllipsisChar) {
+    if (!isTerminator(c)) {
       i++;
       continue;
     }
     // Extend over a run of terminators ("...", "?!") and closing quotes/brackets.
     let j = i + 1;
-    while (j < end && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '\u2026')) j++;
+    while (j < end && isTerminator(text.charCodeAt(j))) j++;
     const runLength = j - i;
-    while (j < end && CLOSERS.has(text[j] ?? '')) j++;
-    if (j < end && !isSpace(text[j] ?? '')) {
+    while (j < end && isCloser(text.charCodeAt(j))) j++;
+    if (j < end && !isSpaceCode(text.charCodeAt(j))) {
       i = j;
       continue;
     }
@@ -128,8 +143,8 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
     let k = j;
     let newlines = 0;
     let firstNewline = -1;
-    while (k < end && isSpace(text[k] ?? '')) {
-      if (text[k] === '\n') {
+    while (k < end && isSpaceCode(text.charCodeAt(k))) {
+      if (text.charCodeAt(k) === 10) {
         newlines++;
         if (firstNewline < 0) firstNewline = k;
       }
@@ -140,9 +155,10 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
       continue;
     }
     let l = k;
-    while (l < end && OPENERS.has(text[l] ?? '')) l++;
-    const startsSentence = isUpper(text[l] ?? '') || isDigit(text[l] ?? '') || l > k;
-    if (startsSentence && !(ch === '.' && runLength === 1 && isAbbreviationStop(text, i, l, sentenceStart))) {
+    while (l < end && isOpener(text.charCodeAt(l))) l++;
+    const d = text.charCodeAt(l);
+    const startsSentence = isUpperAt(text, l) || (d >= 48 && d <= 57) || l > k;
+    if (startsSentence && !(c === 46 && runLength === 1 && isAbbreviationStop(text, i, l, sentenceStart))) {
       push(sentenceStart, j);
       sentenceStart = k;
     }
