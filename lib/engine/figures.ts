@@ -1051,11 +1051,35 @@ const STARTER_WORDS: ReadonlySet<string> = new Set([
   ...[...CURRENCY_CODES].map((c) => c.toLowerCase()),
 ]);
 
+/** Index of a word's shape (first letter a-z, last letter a-z, length capped at 15) in `STARTER_SHAPES`, or -1. */
+function shapeIndex(lower: string): number {
+  const first = lower.charCodeAt(0) - 97;
+  const last = lower.charCodeAt(lower.length - 1) - 97;
+  if (first < 0 || first >= 26 || last < 0 || last >= 26) return -1;
+  return (first * 26 + last) * 16 + Math.min(lower.length, 15);
+}
+
+/**
+ * The shapes of the starter words: most words of a text ("said", "trade") have
+ * a shape no starter has, and are turned away without hashing the word.
+ */
+const STARTER_SHAPES: Uint8Array = ((): Uint8Array => {
+  const shapes = new Uint8Array(26 * 26 * 16);
+  for (const w of STARTER_WORDS) {
+    // A starter outside a-z ("u.s.") can only equal a word that also has no shape, which the set decides.
+    const k = shapeIndex(w);
+    if (k >= 0) shapes[k] = 1;
+  }
+  return shapes;
+})();
+
 /** True when some rule may match at `t`: numerals, currency symbols and the starter words. */
 function canStart(t: Token | undefined): boolean {
   if (t === undefined) return false;
   if (t.type === 'num') return true;
   if (t.type === 'punct') return t.text in CURRENCY_PREFIXES;
+  const k = shapeIndex(t.lower);
+  if (k >= 0 && STARTER_SHAPES[k] === 0) return false;
   return STARTER_WORDS.has(t.lower);
 }
 
