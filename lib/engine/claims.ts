@@ -85,10 +85,6 @@ const PARTICIPLES = new Set([
 
 const BLAME_VERBS = new Set(['blamed', 'blames', 'blame', 'blaming']);
 
-/** Every word that can start an attribution cue (`findCues`), for a one-look-up pre-check. */
-const CUE_WORDS: ReadonlySet<string> = new Set([
-  ...FREE_CLAUSE_VERBS, ...THAT_CLAUSE_VERBS, ...TAIL_ONLY_VERBS, ...PARTICIPLES, ...BLAME_VERBS, 'according', 'reportedly',
-]);
 
 /** Verbs and nouns that attribute a quoted fragment in their sentence ("called it “a win”"). */
 const FRAGMENT_CUES = new Set([
@@ -97,6 +93,20 @@ const FRAGMENT_CUES = new Set([
   'expressed', 'welcomed', 'lauded', 'slammed', 'criticised', 'criticized', 'denounced', 'message',
   'statement', 'remarks', 'admits', 'admitted',
 ]);
+
+/** Word flag: the word can start an attribution cue (`findCues`). */
+const CUE_WORD = 1;
+/** Word flag: the word is a fragment cue (`FRAGMENT_CUES`). */
+const FRAGMENT_WORD = 2;
+
+/** Flags of the (lowercase) words that matter to `findCues`, so that one look-up per word rules out the rest. */
+const WORD_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  const cueWords = [...FREE_CLAUSE_VERBS, ...THAT_CLAUSE_VERBS, ...TAIL_ONLY_VERBS, ...PARTICIPLES, ...BLAME_VERBS, 'according', 'reportedly'];
+  for (const w of cueWords) flags.set(w, CUE_WORD);
+  for (const w of FRAGMENT_CUES) flags.set(w, (flags.get(w) ?? 0) | FRAGMENT_WORD);
+  return flags;
+})();
 
 /** Words ending a speaker phrase when walking back from the verb. */
 const BOUNDARY_WORDS = new Set([
@@ -128,6 +138,15 @@ const TIME_WORDS = new Set([
 
 /** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
 const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
+
+/** `w.toLowerCase()`, without the call (and a new string) for the many words that are lowercase ASCII already. */
+function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return w.toLowerCase();
+  }
+  return w;
+}
 
 /** Index of the last token starting before `pos` (tokens are in order), or -1: a binary search. */
 function lastTokenBefore(toks: readonly Tok[], pos: number): number {
@@ -283,6 +302,8 @@ class ClaimFinder {
   private readonly usedQuotes = new Set<QuoteSpan>();
   /** Speaker of each quote made a claim, for follow-on quotes in the same paragraph. */
   private readonly quoteSpeakers = new Map<QuoteSpan, Speaker | null>();
+  /** Index of the first unquoted fragment cue ("called", "statement") among the last sentence's words, or -1: set by `findCues`. */
+  private fragmentCue = -1;
   /** An unattributed quote that runs on into the next paragraph, waiting for that paragraph's speaker. */
   private pendingRunOn: QuoteSpan | null = null;
   /** Speaker of the last claim in each block. */
@@ -305,6 +326,9 @@ class ClaimFinder {
 
   /** Number of drafts starting before `pos` (drafts are disjoint and sorted by start). */
   private draftIndexBefore(pos: number): number {
+    // Most questions are about the newest text, past every draft: answer those without a search.
+    const last = this.drafts[this.drafts.length - 1];
+    if (!last || last.start < pos) return this.drafts.length;
     let lo = 0;
     let hi = this.drafts.length;
     while (lo < hi) {
@@ -431,7 +455,7 @@ class ClaimFinder {
     forEachWordIn(this.text, start, end, (w, from, to) => {
       while (qi < quotes.length && (quotes[qi] as QuoteSpan).close <= from) qi++;
       const q = quotes[qi];
-      out.push({ w, start: from, end: to, lower: w.toLowerCase(), inQuote: q !== undefined && q.open <= from });
+      out.push({ w, start: from, end: to, lower: lowerCase(w), inQuote: q !== undefined && q.open <= from });
     });
     return out;
   }
@@ -516,10 +540,15 @@ class ClaimFinder {
   /** Finds the attribution cues of a sentence, left to right. */
   private findCues(toks: readonly Tok[], sentenceStart: number): Cue[] {
     const cues: Cue[] = [];
+    this.fragmentCue = -1;
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       // One look-up rules out nearly every word: only these words can start a cue.
-      if (!t || !CUE_WORDS.has(t.lower)) continue;
+      const flags = t ? WORD_FLAGS.get(t.lower) : undefined;
+      if (!t || flags === undefined) continue;
+      // The first fragment cue outside quotes, for `fragments` (found in this same pass).
+      if ((flags & FRAGMENT_WORD) !== 0 && this.fragmentCue < 0 && !t.inQuote) this.fragmentCue = i;
+      if ((flags & CUE_WORD) === 0) continue;
       // Cues are lowercase words, except a sentence-opening "According to X, …".
       if (t.inQuote || (t.w !== t.lower && !(i === 0 && t.lower === 'according'))) continue;
       const prev = toks[i - 1]?.lower;
@@ -1016,7 +1045,7 @@ class ClaimFinder {
 
   /** Quotations of a sentence not yet used: attributed fragments and follow-on quotes. */
   private fragments(quotes: readonly QuoteSpan[], toks: readonly Tok[], sentenceStart: number, cues: readonly Cue[], cueSpeaker: Speaker | null, block: number): void {
-    const fragmentIdx = toks.findIndex((t) => !t.inQuote && FRAGMENT_CUES.has(t.lower));
+    const fragmentIdx = this.fragmentCue;
     const fragmentCue = toks[fragmentIdx];
     let speaker: Speaker | null | undefined;
     for (const q of quotes) {
@@ -1168,7 +1197,10 @@ class ClaimFinder {
     }
     if (b <= a) return false;
     if (this.overlaps(a, b)) return false;
-    this.drafts.splice(this.draftIndexBefore(b), 0, { start: a, end: b, quoted, speaker });
+    const at = this.draftIndexBefore(b);
+    const draft: Draft = { start: a, end: b, quoted, speaker };
+    if (at === this.drafts.length) this.drafts.push(draft);
+    else this.drafts.splice(at, 0, draft);
     for (const q of this.quotesInRange(a, b)) {
       if (q.contentStart >= a && q.contentEnd <= b) this.usedQuotes.add(q);
     }

@@ -328,7 +328,8 @@ export class SpeakerResolver {
       // Claims arrive nearly in order, so insertion from the end is short.
       let i = this.spoke.length;
       while (i > 0 && (this.spoke[i - 1]?.at ?? 0) > at) i--;
-      this.spoke.splice(i, 0, anchor);
+      if (i === this.spoke.length) this.spoke.push(anchor);
+      else this.spoke.splice(i, 0, anchor);
       this.indexSurname(anchor);
     }
     this.lastGroupSpeaker = { block, speaker };
@@ -384,7 +385,8 @@ export class SpeakerResolver {
     }
     let i = list.length;
     while (i > 0 && (list[i - 1]?.at ?? 0) > anchor.at) i--;
-    list.splice(i, 0, anchor);
+    if (i === list.length) list.push(anchor);
+    else list.splice(i, 0, anchor);
   }
 
   /** Resolves a pronoun used as a speaker at `at`. */
@@ -672,11 +674,11 @@ class PersonalNameScan {
       }
       if (words.length > 3 || this.insideQuote(start)) continue;
       // All-capital words are acronyms ("KORUS FTA"), not names.
-      if (words.some((w) => w === w.toUpperCase())) continue;
-      const lower = words.map((w) => w.toLowerCase().replace(/['\u2019]s$/, ''));
+      if (words.some(isAllCaps)) continue;
+      const lower = words.map((w) => withoutPossessive(w.toLowerCase()));
       const titled = COURTESY_TITLES.has(lower[0] ?? '');
       if (!titled && NOT_NAME_STARTS.has(lower[0] ?? '')) continue;
-      const text = words.join(' ').replace(/['\u2019]s$/, '');
+      const text = withoutPossessive(words.join(' '));
       // "an analyst at Daehan Securities": a run right after "at"/"in" is a place or an employer.
       if (/\b(?:at|in)\s+$/.test(article.text.slice(Math.max(0, start - 4), start))) continue;
       if (lower.some((w) => ROLE_NOUNS.has(w))) continue;
@@ -686,6 +688,24 @@ class PersonalNameScan {
     }
     return out;
   }
+}
+
+/** `w === w.toUpperCase()`, without a new string for ASCII words. */
+function isAllCaps(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return w === w.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
+/** `s.replace(/['’]s$/, '')`: a trailing possessive dropped, without a regex. */
+function withoutPossessive(s: string): string {
+  const n = s.length;
+  if (n < 2 || s.charCodeAt(n - 1) !== 115) return s;
+  const c = s.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019 ? s.slice(0, n - 2) : s;
 }
 
 /** Whether ", a/an/the <person noun> …" or ", who …" follows offset `end` (looking at most 60 characters ahead). */

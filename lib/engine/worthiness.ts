@@ -65,6 +65,25 @@ const LOWERERS: readonly Signal[] = [
 
 const BASE_SCORE = 0.3;
 
+/** Whether a code unit is regex whitespace (`\s`). */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `text.split(/\s+/).filter(Boolean).length`, counting no further than `limit` and building no list. */
+function countWordsUpTo(text: string, limit: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && n < limit; i++) {
+    const space = isRegexSpace(text.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 function clamp(x: number): number {
   return Math.min(1, Math.max(0, Math.round(x * 100) / 100));
 }
@@ -88,8 +107,7 @@ export function scoreClaim(text: string): CheckWorthiness {
       reasons.push(s.reason);
     }
   }
-  const words = text.split(/\s+/).filter(Boolean).length;
-  if (words <= 3) {
+  if (countWordsUpTo(text, 4) <= 3) {
     score -= 0.15;
     reasons.push('is a short fragment');
   }
