@@ -35,7 +35,7 @@ import {
   type NameRun,
   type TitleRule,
 } from './names';
-import { entityCoverage, roleAt } from './roles';
+import { entityCoverage, roleAt, type RoleCoverage } from './roles';
 import { detectTopicsSteps } from './topics';
 import { drain, type Steps } from './steps';
 
@@ -125,6 +125,20 @@ const FORMER_WORDS = new Set(['former', 'then', 'ex', 'late']);
 /** Tokens a pass reads between two pauses (a few milliseconds of work at most). */
 const TOKENS_PER_STEP = 16384;
 
+/**
+ * Runs a pass over `count` tokens a chunk at a time, pausing in between.
+ * `chunk(from, limit)` handles the tokens from `from` while below `limit`
+ * and returns where the pass goes on (past `limit` when a match ran over).
+ * The loops themselves are plain functions: a generator keeps its locals in
+ * a heap frame, which makes a per-token loop several times slower.
+ */
+function* inChunks(count: number, chunk: (from: number, limit: number) => number): Steps<void> {
+  for (let i = 0; i < count; ) {
+    i = chunk(i, Math.min(count, i + TOKENS_PER_STEP));
+    if (i < count) yield;
+  }
+}
+
 /** Per-article state shared by the passes. */
 interface Ctx {
   text: string;
@@ -139,6 +153,8 @@ interface Ctx {
   mentionsBySurname?: Map<string, FullMention[]>;
   /** Each pack person's role at the article's date, worked out once per person. */
   roles: Map<PackEntity, Role | null>;
+  /** Each pack person's `entityCoverage` at the article's date, worked out once per person. */
+  coverage: Map<PackEntity, RoleCoverage>;
   /** 1 where a token opens a sentence. */
   sentenceStart: Uint8Array;
   /** 1 where a token sits in a Title Case headline. */
@@ -190,15 +206,17 @@ interface Layout {
 /** Sentence starts, title-case blocks and the forms written in lower case, from the separators and the article's blocks. */
 function* layoutSteps(article: ArticleText, tokens: TokenList): Steps<Layout> {
   const n = tokens.length;
-  const text = tokens.text;
   const sentenceStart = new Uint8Array(n);
   const lowercaseForms = new Uint8Array(tokens.forms.forms.length);
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < n; i++) {
-    if (i >= pauseAt) {
-      pauseAt += TOKENS_PER_STEP;
-      yield;
-    }
+  yield* inChunks(n, (from, limit) => markSentenceStarts(tokens, from, limit, sentenceStart, lowercaseForms));
+  yield;
+  return { sentenceStart, titleCaseToken: titleCaseTokens(article, tokens), lowercaseForms };
+}
+
+/** Marks the tokens from `from` to `limit` that open a sentence, and the forms they write in lower case. */
+function markSentenceStarts(tokens: TokenList, from: number, limit: number, sentenceStart: Uint8Array, lowercaseForms: Uint8Array): number {
+  const text = tokens.text;
+  for (let i = from; i < limit; i++) {
     if (!tokens.cap(i)) lowercaseForms[tokens.id(i)] = 1;
     if (i === 0) {
       sentenceStart[0] = 1;
@@ -221,16 +239,16 @@ function* layoutSteps(article: ArticleText, tokens: TokenList): Steps<Layout> {
       if (!(prev.length === 1 || COURTESY_TITLES.has(prev))) sentenceStart[i] = 1;
     }
   }
-  yield;
+  return limit;
+}
+
+/** 1 for the tokens of Title Case headline blocks. One light pass (a capital flag per token). */
+function titleCaseTokens(article: ArticleText, tokens: TokenList): Uint8Array {
+  const n = tokens.length;
   const titleCaseToken = new Uint8Array(n);
   let b = 0;
   let i = 0;
-  pauseAt = TOKENS_PER_STEP;
   while (i < n) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
     while (b < article.blocks.length && article.blocks[b]!.end <= tokens.start(i)) b++;
     const block = article.blocks[b];
     const blockEnd = block ? block.end : Infinity;
@@ -246,7 +264,7 @@ function* layoutSteps(article: ArticleText, tokens: TokenList): Steps<Layout> {
     if (titleCase) titleCaseToken.fill(1, i, j);
     i = Math.max(j, i + 1);
   }
-  return { sentenceStart, titleCaseToken, lowercaseForms };
+  return titleCaseToken;
 }
 
 function spanText(ctx: Ctx, start: number, end: number): string {
@@ -254,14 +272,10 @@ function spanText(ctx: Ctx, start: number, end: number): string {
 }
 
 /** Pass 1: pack names, aliases and misspellings. */
-function* findPackNames(ctx: Ctx): Steps<void> {
+function findPackNames(ctx: Ctx, from: number, limit: number): number {
   const { tokens } = ctx;
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < tokens.length; ) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+  let i = from;
+  while (i < limit) {
     const m = ctx.index.names.matchAt(tokens, i);
     if (!m) {
       i++;
@@ -278,13 +292,24 @@ function* findPackNames(ctx: Ctx): Steps<void> {
     ctx.mentions.push(mention);
     markCovered(ctx, mention);
   }
+  return i;
+}
+
+/** `entityCoverage(entity, ctx.date)`, once per person and article (short forms ask for the same few people again and again). */
+function coverageAt(ctx: Ctx, entity: PackEntity): RoleCoverage {
+  let c = ctx.coverage.get(entity);
+  if (c === undefined) {
+    c = entityCoverage(entity, ctx.date);
+    ctx.coverage.set(entity, c);
+  }
+  return c;
 }
 
 /** When one phrase names several pack people, prefer the one in office at the date. */
 function pickEntry(ctx: Ctx, values: readonly NameEntry[]): NameEntry {
   if (values.length === 1) return values[0]!;
   const rank = (e: NameEntry): number => {
-    const c = entityCoverage(e.person.entity, ctx.date);
+    const c = coverageAt(ctx, e.person.entity);
     return c === 'closed' ? 2 : c === 'open' ? 1 : 0;
   };
   return values.reduce((best, e) => (rank(e) > rank(best) ? e : best));
@@ -359,16 +384,11 @@ interface TitledSurname {
 }
 
 /** Pass 2a: job titles before names; single surnames after a title are kept for pass 3. */
-function* findTitledNames(ctx: Ctx): Steps<TitledSurname[]> {
-  const titled: TitledSurname[] = [];
+function findTitledNames(ctx: Ctx, from: number, limit: number, titled: TitledSurname[]): number {
   const { tokens } = ctx;
   const n = tokens.length;
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < n; ) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+  let i = from;
+  while (i < limit) {
     const tm = titleMatcher.matchAt(tokens, i);
     if (!tm) {
       i++;
@@ -428,7 +448,7 @@ function* findTitledNames(ctx: Ctx): Steps<TitledSurname[]> {
       titled.push({ token: k, titleHead: tokens.norm(tm.endToken - 1), titleText, former });
     }
   }
-  return titled;
+  return i;
 }
 
 /** True when the separator before token `i` is a period then one space (`/^\.[ \u00a0]$/`), as after "Sen.". */
@@ -482,16 +502,11 @@ function startsAppositive(ctx: Ctx, from: number): boolean {
  * official; "X Y, an analyst at …" is not), names after non-official words
  * ("economist X Y") and bylines ("By X Y").
  */
-function* findAppositivesAndOthers(ctx: Ctx): Steps<void> {
+function findAppositivesAndOthers(ctx: Ctx, from: number, limit: number): number {
   const { tokens } = ctx;
   const n = tokens.length;
-  let pauseAt = TOKENS_PER_STEP;
-  let i = 0;
-  while (i < n) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+  let i = from;
+  while (i < limit) {
     if (ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && tokens.continues(i) && isNameWord(tokens, i - 1))) {
       i++;
       continue;
@@ -535,20 +550,29 @@ function* findAppositivesAndOthers(ctx: Ctx): Steps<void> {
     }
     i = run.end;
   }
+  return i;
 }
 
 /** Pass 2c: a name the page introduced with a title, written in full again without it. */
 function* findRepeatedPageNames(ctx: Ctx): Steps<void> {
-  const pagePeople = ctx.mentions.filter((m) => m.person.kind !== 'pack');
-  if (pagePeople.length === 0) return;
-  const matcher = new PhraseMatcher(pagePeople.map((m) => ({ phrase: ctx.text.slice(m.start, m.end), value: m.person })));
+  // Each name as written, with the person of its first mention: a phrase's first value is the one used, and
+  // compiling one entry per mention (thousands of repeats in a long article) would only add values never read.
+  const firstPerson = new Map<string, Person>();
+  for (const m of ctx.mentions) {
+    if (m.person.kind === 'pack') continue;
+    const phrase = ctx.text.slice(m.start, m.end);
+    if (!firstPerson.has(phrase)) firstPerson.set(phrase, m.person);
+  }
+  if (firstPerson.size === 0) return;
+  const matcher = new PhraseMatcher([...firstPerson].map(([phrase, value]) => ({ phrase, value })));
+  yield* inChunks(ctx.tokens.length, (from, limit) => markRepeatedNames(ctx, matcher, from, limit));
+}
+
+/** Marks the names `matcher` finds from token `from` to `limit` (pass 2c). */
+function markRepeatedNames(ctx: Ctx, matcher: PhraseMatcher<Person>, from: number, limit: number): number {
   const { tokens } = ctx;
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < tokens.length; ) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+  let i = from;
+  while (i < limit) {
     const m = matcher.matchAt(tokens, i);
     if (!m) {
       i++;
@@ -560,6 +584,7 @@ function* findRepeatedPageNames(ctx: Ctx): Steps<void> {
     ctx.mentions.push(mention);
     markCovered(ctx, mention);
   }
+  return i;
 }
 
 function rangeCovered(ctx: Ctx, from: number, to: number): boolean {
@@ -614,17 +639,18 @@ interface ShortForm {
 }
 
 /** Pass 3a: candidate short forms ("Kim", "Mr. Moon", and the titled ones from pass 2a). */
-function* findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: ReadonlySet<string>): Steps<ShortForm[]> {
+function findShortForms(
+  ctx: Ctx,
+  titledAt: ReadonlyMap<number, TitledSurname>,
+  surnames: ReadonlySet<string>,
+  from: number,
+  limit: number,
+  out: ShortForm[],
+): number {
   const { tokens } = ctx;
   const n = tokens.length;
-  const out: ShortForm[] = [];
-  const titledAt = new Map(titled.map((t) => [t.token, t]));
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < n; i++) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+  let i = from - 1;
+  while (++i < limit) {
     if (ctx.covered[i] || !tokens.cap(i)) continue;
     const titledHere = titledAt.get(i);
     if (titledHere) {
@@ -650,7 +676,7 @@ function* findShortForms(ctx: Ctx, titled: readonly TitledSurname[], surnames: R
     if (hasNext && tokens.hyphenJoin(i + 1) && !tokens.cap(i + 1)) continue;
     out.push({ surnameToken: i, start: tokens.start(i), end: tokens.end(i), kind: 'bare' });
   }
-  return out;
+  return i;
 }
 
 /** True when the words around a short form say the person is not an official ("economist Kim", "Kim, an analyst"). */
@@ -712,10 +738,10 @@ function resolveShortForm(ctx: Ctx, sf: ShortForm): Person | null {
     if (titledCandidates.length > 0) candidates = titledCandidates;
     if (sf.former && candidates.length === 1) return candidates[0]!;
   }
-  const closed = candidates.filter((p) => entityCoverage(p.entity, ctx.date) === 'closed');
+  const closed = candidates.filter((p) => coverageAt(ctx, p.entity) === 'closed');
   if (closed.length === 1) return closed[0]!;
   if (closed.length > 1) return null;
-  const open = candidates.filter((p) => entityCoverage(p.entity, ctx.date) === 'open');
+  const open = candidates.filter((p) => coverageAt(ctx, p.entity) === 'open');
   return open.length === 1 ? open[0]! : null;
 }
 
@@ -762,14 +788,17 @@ export function* detectOfficialsSteps(article: ArticleText, packs: readonly Know
     titleCaseToken,
     topics: new Set(),
     roles: new Map(),
+    coverage: new Map(),
     lowercaseForms,
   };
   yield;
-  yield* findPackNames(ctx);
+  const n = tokens.length;
+  yield* inChunks(n, (from, limit) => findPackNames(ctx, from, limit));
   yield;
-  const titled = yield* findTitledNames(ctx);
+  const titled: TitledSurname[] = [];
+  yield* inChunks(n, (from, limit) => findTitledNames(ctx, from, limit, titled));
   yield;
-  yield* findAppositivesAndOthers(ctx);
+  yield* inChunks(n, (from, limit) => findAppositivesAndOthers(ctx, from, limit));
   yield;
   yield* findRepeatedPageNames(ctx);
   ctx.mentions.sort((a, b) => a.start - b.start);
@@ -788,7 +817,9 @@ export function* detectOfficialsSteps(article: ArticleText, packs: readonly Know
   }
   yield;
   const short: OfficialMention[] = [];
-  const shortForms = yield* findShortForms(ctx, titled, surnames);
+  const shortForms: ShortForm[] = [];
+  const titledAt = new Map(titled.map((t) => [t.token, t]));
+  yield* inChunks(n, (from, limit) => findShortForms(ctx, titledAt, surnames, from, limit, shortForms));
   for (let k = 0; k < shortForms.length; k++) {
     if (k % MENTIONS_PER_STEP === MENTIONS_PER_STEP - 1) yield;
     const sf = shortForms[k]!;

@@ -95,7 +95,8 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `i`, or null. */
   matchAt(tokens: Tokens, i: number): PhraseMatch<T> | null {
-    const list = listOf(tokens);
+    // Called at every token: a plain array test rather than a call into another module.
+    const list = Array.isArray(tokens) ? listOf(tokens) : (tokens as TokenList);
     if (i >= list.length || this.longest === 0) return null;
     let node: TrieNode<T> | null | undefined = this.firstStep(list, i);
     if (!node) return null;

@@ -18,22 +18,30 @@ export class WordForms {
   /** Forms by id. */
   readonly forms: string[] = [];
   /** Hash of each form, by id (cheap rejection before comparing characters). */
-  private hashes = new Int32Array(1024);
+  private hashes: Int32Array;
   /** Slots holding id + 1 (0 = empty); the size is a power of two, at most half full. */
-  private slots = new Int32Array(2048);
+  private slots: Int32Array;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // Small for a phrase, a few thousand slots for an article (the tables grow when needed).
+    let size = 16;
+    while (size < 4096 && size * 16 < text.length) size *= 2;
+    this.slots = new Int32Array(size);
+    this.hashes = new Int32Array(size >> 1);
+  }
 
   /**
-   * Id of the folded form of the ASCII range `text[start, end)`: letters
-   * lower-cased, periods dropped. Compares characters in place, so a form
-   * already met makes no string.
+   * Id of the folded form of the range `text[start, end)` when it is all
+   * ASCII (letters lower-cased, periods dropped), else -1: the caller folds
+   * other words the Unicode way and calls `intern`. Compares characters in
+   * place, so a form already met makes no string.
    */
   internAscii(start: number, end: number): number {
     const text = this.text;
     let h = 0;
     for (let i = start; i < end; i++) {
       let c = text.charCodeAt(i);
+      if (c >= 128) return -1;
       if (c === 46) continue;
       if (c >= 65 && c <= 90) c += 32;
       h = (Math.imul(h, 31) + c) | 0;

@@ -35,7 +35,8 @@ export class TokenList {
   private ends: Int32Array;
   private ids: Int32Array;
   private bits: Uint8Array;
-  private count = 0;
+  /** Number of tokens (a field, not a getter: every loop of the engine reads it). Only `push` changes it. */
+  length = 0;
 
   constructor(readonly text: string) {
     this.forms = new WordForms(text);
@@ -45,11 +46,6 @@ export class TokenList {
     this.ends = new Int32Array(capacity);
     this.ids = new Int32Array(capacity);
     this.bits = new Uint8Array(capacity);
-  }
-
-  /** Number of tokens. */
-  get length(): number {
-    return this.count;
   }
 
   /** Offset of token `i`'s first character. */
@@ -135,14 +131,14 @@ export class TokenList {
   /** Token views of the list, for callers that want objects (tests, phrase compiling). */
   toTokens(): Token[] {
     const out: Token[] = [];
-    for (let i = 0; i < this.count; i++) out.push(new Token(this, i));
+    for (let i = 0; i < this.length; i++) out.push(new Token(this, i));
     return out;
   }
 
   /** Appends a token (tokenizer only). */
   push(start: number, end: number, id: number, bits: number): void {
-    if (this.count === this.starts.length) this.grow();
-    const i = this.count++;
+    if (this.length === this.starts.length) this.grow();
+    const i = this.length++;
     this.starts[i] = start;
     this.ends[i] = end;
     this.ids[i] = id;
@@ -313,24 +309,34 @@ function separatorBits(text: string, from: number, to: number): number {
   return periods === 1 && text.charCodeAt(from) === 46 ? SEP_PHRASE | SEP_PERIOD : 0;
 }
 
-/** The form id of the ASCII range `text[start, end)`, or -1 when it holds other characters. */
-function asciiFormId(forms: WordForms, text: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return -1;
-  return forms.internAscii(start, end);
-}
-
 /** Tokens between pauses of `tokenizeSteps`: a few milliseconds of work. */
 const TOKENS_PER_STEP = 8192;
+
+/** Where `cutTokens` stopped: the scan position and the end of the last token. */
+interface ScanState {
+  next: number;
+  prevEnd: number;
+}
 
 /** Cuts `text` into tokens as resumable steps (pauses every few thousand tokens), for the sliced engine. */
 export function* tokenizeSteps(text: string): Steps<TokenList> {
   const list = new TokenList(text);
+  const state: ScanState = { next: 0, prevEnd: 0 };
+  // The scan itself is a plain function: locals of a generator live in its heap frame, which makes a hot loop slower.
+  while (cutTokens(list, state, TOKENS_PER_STEP)) yield;
+  return list;
+}
+
+/** Appends up to `max` tokens to `list`, from `state` on; false when the text has no more words. */
+function cutTokens(list: TokenList, state: ScanState, max: number): boolean {
+  const text = list.text;
   const forms = list.forms;
   // A hand-written scan rather than a global regex: no match array per word on the engine's hottest loop.
-  let prevEnd = 0;
-  let next: number;
-  let pauseAt = TOKENS_PER_STEP;
-  for (let start = nextRunStart(text, 0); start >= 0; start = nextRunStart(text, next)) {
+  let prevEnd = state.prevEnd;
+  let next = state.next;
+  for (let count = 0; count < max; count++) {
+    const start = nextRunStart(text, next);
+    if (start < 0) return false;
     let end = runEnd(text, start);
     let bits = 0;
     if (end - start === 1 && text.charCodeAt(end) === 46 && isLetter(text[start]) && isLetter(text[end + 1]) && text[end + 2] === '.') {
@@ -359,7 +365,7 @@ export function* tokenizeSteps(text: string): Steps<TokenList> {
     if (code < 128) {
       // ASCII first letter (nearly every token): only A–Z is a capital, no Unicode test needed.
       if (code >= 65 && code <= 90) bits |= CAP;
-      id = asciiFormId(forms, text, start, end);
+      id = forms.internAscii(start, end);
     }
     if (id < 0) {
       const raw = text.slice(start, end);
@@ -372,12 +378,10 @@ export function* tokenizeSteps(text: string): Steps<TokenList> {
     }
     list.push(start, end, id, bits | separatorBits(text, prevEnd, start));
     prevEnd = end;
-    if (list.length >= pauseAt) {
-      pauseAt += TOKENS_PER_STEP;
-      yield;
-    }
   }
-  return list;
+  state.prevEnd = prevEnd;
+  state.next = next;
+  return true;
 }
 
 /** `tokenizeSteps` at once: the compact token list of `text`. */

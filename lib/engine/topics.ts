@@ -36,21 +36,10 @@ const lastTopics = new WeakMap<TokenList, { packs: readonly KnowledgePack[]; top
 
 const samePacks = (a: readonly KnowledgePack[], b: readonly KnowledgePack[]): boolean => a.length === b.length && a.every((p, i) => p === b[i]);
 
-/** `detectTopicsInTokens` as resumable steps, for the sliced engine. */
-export function* detectTopicsSteps(tokens: Tokens, packs: readonly KnowledgePack[]): Steps<string[]> {
-  if (packs.length === 0) return [];
-  const list = listOf(tokens);
-  const cached = lastTopics.get(list);
-  if (cached && samePacks(cached.packs, packs)) return [...cached.topics];
-  const matcher = topicMatcher(packs);
-  const termHit = new Set<string>();
-  const people = new Map<string, Set<string>>();
-  let pauseAt = TOKENS_PER_STEP;
-  for (let i = 0; i < list.length; ) {
-    if (i >= pauseAt) {
-      pauseAt = i + TOKENS_PER_STEP;
-      yield;
-    }
+/** Records the topic terms and pack people matched from token `from` while below `limit`; returns where to go on. */
+function collectHits(matcher: PhraseMatcher<TopicHit>, list: TokenList, from: number, limit: number, termHit: Set<string>, people: Map<string, Set<string>>): number {
+  let i = from;
+  while (i < limit) {
     const m = matcher.matchAt(list, i);
     if (!m) {
       i++;
@@ -65,6 +54,23 @@ export function* detectTopicsSteps(tokens: Tokens, packs: readonly KnowledgePack
         people.set(hit.packId, set);
       }
     }
+  }
+  return i;
+}
+
+/** `detectTopicsInTokens` as resumable steps, for the sliced engine. */
+export function* detectTopicsSteps(tokens: Tokens, packs: readonly KnowledgePack[]): Steps<string[]> {
+  if (packs.length === 0) return [];
+  const list = listOf(tokens);
+  const cached = lastTopics.get(list);
+  if (cached && samePacks(cached.packs, packs)) return [...cached.topics];
+  const matcher = topicMatcher(packs);
+  const termHit = new Set<string>();
+  const people = new Map<string, Set<string>>();
+  // The loop is a plain function (a generator's locals live in a heap frame, which slows a per-token loop).
+  for (let i = 0; i < list.length; ) {
+    i = collectHits(matcher, list, i, Math.min(list.length, i + TOKENS_PER_STEP), termHit, people);
+    if (i < list.length) yield;
   }
   const topics = packs.filter((p) => termHit.has(p.id) || (people.get(p.id)?.size ?? 0) >= 2).map((p) => p.id);
   lastTopics.set(list, { packs: [...packs], topics });
