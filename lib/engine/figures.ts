@@ -209,6 +209,7 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
   const { text } = article;
   const titles = article.blocks.filter((b) => b.kind === 'title');
   let line: Token[] = [];
+  const pool: Token[] = [];
   let prevEnd = 0;
   let sentence = 0;
   let titleIndex = 0;
@@ -231,13 +232,27 @@ function* tokenize(article: ArticleText): Generator<Token[]> {
     const c = raw.charCodeAt(0);
     // Multi-character tokens can only be numerals or letter runs; only single characters need the Unicode test.
     const type: Token['type'] = c >= 48 && c <= 57 ? 'num' : raw.length > 1 || isLetterCodePoint(c) ? 'word' : 'punct';
-    line.push({
-      // Numerals are ASCII digits and separators: nothing to lower-case.
-      text: raw, lower: type === 'num' ? raw : lowerCased(raw), start, end: start + raw.length, type,
-      glued: line.length > 0 && prevEnd === start,
-      title: block !== undefined && block.start <= start && start < block.end,
-      sentence,
-    });
+    // Numerals are ASCII digits and separators: nothing to lower-case.
+    const lower = type === 'num' ? raw : lowerCased(raw);
+    const glued = line.length > 0 && prevEnd === start;
+    const title = block !== undefined && block.start <= start && start < block.end;
+    // A line's tokens are dropped once the line is matched, so their objects are reused for the next line.
+    const token = pool[line.length];
+    if (token === undefined) {
+      const fresh: Token = { text: raw, lower, start, end: start + raw.length, type, glued, title, sentence };
+      pool.push(fresh);
+      line.push(fresh);
+    } else {
+      token.text = raw;
+      token.lower = lower;
+      token.start = start;
+      token.end = start + raw.length;
+      token.type = type;
+      token.glued = glued;
+      token.title = title;
+      token.sentence = sentence;
+      line.push(token);
+    }
     if ((raw === '.' || raw === '!' || raw === '?') && !isAbbreviationDot(line)) sentence++;
     prevEnd = start + raw.length;
   }
