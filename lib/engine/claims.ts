@@ -108,6 +108,29 @@ const WORD_FLAGS: ReadonlyMap<string, number> = (() => {
   return flags;
 })();
 
+/**
+ * The shapes of the words in `WORD_FLAGS` (first two letters and length), so
+ * that most words ("the", "that", "trade") are ruled out without hashing them.
+ */
+const FLAGGED_SHAPES: Uint8Array = (() => {
+  const shapes = new Uint8Array(26 * 26 * 32);
+  for (const w of WORD_FLAGS.keys()) shapes[wordShape(w)] = 1;
+  return shapes;
+})();
+
+/** Index into `FLAGGED_SHAPES` of a lowercase word, or 0 when no flagged word can have its shape. */
+function wordShape(w: string): number {
+  const a = w.charCodeAt(0) - 97;
+  const b = w.charCodeAt(1) - 97;
+  if (!(a >= 0 && a < 26 && b >= 0 && b < 26) || w.length >= 32) return 0;
+  return (a * 26 + b) * 32 + w.length;
+}
+
+/** `WORD_FLAGS.get(w)`, with a table look-up first that rules out most words. */
+function wordFlags(w: string): number | undefined {
+  return FLAGGED_SHAPES[wordShape(w)] === 1 ? WORD_FLAGS.get(w) : undefined;
+}
+
 /** Words ending a speaker phrase when walking back from the verb. */
 const BOUNDARY_WORDS = new Set([
   'that', 'which', 'who', 'whom', 'when', 'while', 'whereas', 'although', 'though', 'because', 'as',
@@ -247,12 +270,21 @@ const IMPERATIVE_LEADS = new Set(['please', 'do', 'not', "don't", 'don\u2019t', 
 /** Leading non-letters and trailing punctuation of a word, which `commandWords` strips. */
 const WORD_EDGES = /^[^\p{L}]+|[^\p{L}'\u2019]+$/gu;
 
+/** `w.replace(WORD_EDGES, '')`, without the regex for words of ASCII letters only. */
+function stripWordEdges(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return w.replace(WORD_EDGES, '');
+  }
+  return w;
+}
+
 /** The first `limit` space-separated words of `body`, lowercased and stripped of edge punctuation (empty ones dropped). */
 function commandWords(body: string, limit: number): string[] {
   const out: string[] = [];
   const pieces = /[^\s\u00A0]+/g;
   for (let m = pieces.exec(body); m && out.length < limit; m = pieces.exec(body)) {
-    const w = m[0].toLowerCase().replace(WORD_EDGES, '');
+    const w = stripWordEdges(lowerCase(m[0]));
     if (w) out.push(w);
   }
   return out;
@@ -544,7 +576,7 @@ class ClaimFinder {
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       // One look-up rules out nearly every word: only these words can start a cue.
-      const flags = t ? WORD_FLAGS.get(t.lower) : undefined;
+      const flags = t ? wordFlags(t.lower) : undefined;
       if (!t || flags === undefined) continue;
       // The first fragment cue outside quotes, for `fragments` (found in this same pass).
       if ((flags & FRAGMENT_WORD) !== 0 && this.fragmentCue < 0 && !t.inQuote) this.fragmentCue = i;
@@ -987,7 +1019,7 @@ class ClaimFinder {
     const preWords = countWords(this.text, segStart, preEnd);
     // Words after the attribution: "The deal, Trump said, will …" (a short subject before it).
     const afterAttribution = this.afterAttribution(cue, toks, cut);
-    const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(wordsIn(this.text, segStart, preEnd)[0]?.w.toLowerCase() ?? '');
+    const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(wordsIn(this.text, segStart, preEnd, 1)[0]?.w.toLowerCase() ?? '');
     if ((preWords <= 4 || !preIsClause) && afterAttribution !== null && !lastQuote) {
       return this.clauseClaims(afterAttribution, cut, cue.speaker, block) ? cut : 0;
     }
@@ -1019,7 +1051,7 @@ class ClaimFinder {
 
   /** Whether [from, to) reads as a statement rather than an introductory phrase ("In an interview"). */
   private looksLikeClause(from: number, to: number): boolean {
-    const words = wordsIn(this.text, from, to);
+    const words = wordsIn(this.text, from, to, 3);
     const first = words[0]?.w.toLowerCase() ?? '';
     if (words.length < 3) return false;
     if (PREPOSITIONS.has(first) && !this.text.slice(from, to).includes(',')) return false;

@@ -106,8 +106,28 @@ function isCapitalised(word: string): boolean {
   return c !== c.toLowerCase();
 }
 
-/** A word ending in a full stop that keeps it: initials/acronyms ("U.S.") and courtesy titles ("Mr."). */
-const ABBREVIATION_WITH_STOP = /^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr)\.$/;
+/** Courtesy titles and suffixes that keep their full stop ("Mr.", "Jr."). */
+const TITLES_WITH_STOP = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'St.', 'Jr.', 'Sr.']);
+
+/**
+ * Whether `text.slice(at, to)` (ending in a full stop) is a word that keeps it:
+ * initials or an acronym ("U.S.", `^(?:[A-Z]\.)+$`) or a courtesy title ("Mr.").
+ */
+function keepsFullStop(text: string, at: number, to: number): boolean {
+  const n = to - at;
+  if (n <= 5 && TITLES_WITH_STOP.has(text.slice(at, to))) return true;
+  if (n % 2 !== 0) return false;
+  for (let i = at; i < to; i += 2) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90 || text.charCodeAt(i + 1) !== 46) return false;
+  }
+  return true;
+}
+
+/** End of the word [at, to) without a trailing full stop, which belongs to the sentence unless the word is an abbreviation ("Mr.", "U.S."). */
+function wordEndWithoutStop(text: string, at: number, to: number): number {
+  return text.charCodeAt(to - 1) === 46 && !keepsFullStop(text, at, to) ? to - 1 : to;
+}
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
@@ -170,20 +190,24 @@ function nextWordStart(text: string, from: number): number {
 export function forEachWordIn(text: string, start: number, end: number, visit: (w: string, start: number, end: number) => void): void {
   for (let at = nextWordStart(text, start); at >= 0 && at < end; ) {
     const wordEnd = wordEndAt(text, at);
-    let to = Math.min(wordEnd, end);
-    // A trailing full stop belongs to the sentence unless the word is an abbreviation ("Mr.", "U.S.").
-    if (text.charCodeAt(to - 1) === 46 && !ABBREVIATION_WITH_STOP.test(text.slice(at, to))) to--;
+    const to = wordEndWithoutStop(text, at, Math.min(wordEnd, end));
     visit(text.slice(at, to), at, to);
     at = nextWordStart(text, wordEnd);
   }
 }
 
-/** Words of `text` between `start` and `end`, with offsets. */
-export function wordsIn(text: string, start: number, end: number): { w: string; start: number; end: number }[] {
+/**
+ * Words of `text` between `start` and `end`, with offsets; only the first
+ * `limit` when given (callers that look at the first words of a long clause).
+ */
+export function wordsIn(text: string, start: number, end: number, limit = Infinity): { w: string; start: number; end: number }[] {
   const out: { w: string; start: number; end: number }[] = [];
-  forEachWordIn(text, start, end, (w, from, to) => {
-    out.push({ w, start: from, end: to });
-  });
+  for (let at = nextWordStart(text, start); at >= 0 && at < end && out.length < limit; ) {
+    const wordEnd = wordEndAt(text, at);
+    const to = wordEndWithoutStop(text, at, Math.min(wordEnd, end));
+    out.push({ w: text.slice(at, to), start: at, end: to });
+    at = nextWordStart(text, wordEnd);
+  }
   return out;
 }
 
@@ -340,8 +364,8 @@ export class SpeakerResolver {
     const text = this.article.text;
     const after = text.slice(m.end, Math.min(limit, m.end + 20));
     if (/^['\u2019]s?\b/.test(after)) return true;
-    const next = /^\s+([\p{L}]+)/u.exec(after);
-    return next?.[1] !== undefined && MODIFIED_HEADS.has(next[1].toLowerCase());
+    const next = wordAfterSpaces(after);
+    return next !== null && MODIFIED_HEADS.has(next.toLowerCase());
   }
 
   /** The most recent person mentioned before `at`, in the same or the previous block. */
@@ -706,6 +730,27 @@ function withoutPossessive(s: string): string {
   if (n < 2 || s.charCodeAt(n - 1) !== 115) return s;
   const c = s.charCodeAt(n - 2);
   return c === 39 || c === 0x2019 ? s.slice(0, n - 2) : s;
+}
+
+/** Whether a code unit is regex whitespace (`\s`). */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The letters matched by `/^\s+([\p{L}]+)/u` in `s`, or null; a loop for ASCII, the regex otherwise. */
+function wordAfterSpaces(s: string): string | null {
+  let i = 0;
+  while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+  if (i === 0) return null;
+  let j = i;
+  for (; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c >= 128) return /^\s+([\p{L}]+)/u.exec(s)?.[1] ?? null;
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
+  }
+  return j > i ? s.slice(i, j) : null;
 }
 
 /** Whether ", a/an/the <person noun> …" or ", who …" follows offset `end` (looking at most 60 characters ahead). */
