@@ -26,6 +26,15 @@ import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
 const MAX_CARD_REMOUNTS = 3;
 
+/**
+ * From this many highlights on, only those near the viewport are registered
+ * (`Highlighter.setWindowed` says why); below it, all are, in one go.
+ */
+export const WINDOWED_FROM = 5000;
+
+/** How far beyond the viewport, in viewport heights above and below, a windowed page is painted. */
+const WINDOW_MARGIN = 1;
+
 /** The annotation lists a painted item can come from. */
 export type AnnotationList = 'officials' | 'figures' | 'claims';
 
@@ -102,7 +111,14 @@ export class GlossController {
   private dom: ArticleDom | null = null;
   private annotations: Annotations | null = null;
   private order: PaintItem[] = [];
+  /** Text offset where each item of `order` starts (same indices), for the window's binary searches. */
+  private orderStarts: number[] = [];
   private hits = new HitIndex([]);
+  /** Scroll and resize listeners of a windowed paint; aborted with the paint. */
+  private windowListeners: AbortController | null = null;
+  /** The blocks the window covers now, as a key, so scrolling within them changes nothing. */
+  private windowKey = '';
+  private windowFrame: number | null = null;
   private watcher: PageWatcher | null = null;
   private generation = 0;
   /** The most recent run started by `update`, so callers of an older one can wait for it. */
@@ -323,9 +339,15 @@ export class GlossController {
 
   private clearPaint(): void {
     this.closeCard();
+    this.windowListeners?.abort();
+    this.windowListeners = null;
+    if (this.windowFrame !== null) this.view.cancelAnimationFrame(this.windowFrame);
+    this.windowFrame = null;
+    this.windowKey = '';
     this.highlighter.clear();
     this.watcher?.discardPending();
     this.order = [];
+    this.orderStarts = [];
     this.hits = new HitIndex([]);
     this.navIndex = -1;
   }
@@ -356,18 +378,24 @@ export class GlossController {
       return range ? { id: s.id, kind: s.kind, range } : null;
     };
     const marks = this.highlighter.mode === 'marks';
+    const windowed = !marks && spans.length > WINDOWED_FROM;
+    this.highlighter.setWindowed(windowed);
     const batch: PaintItem[] = [];
+    const inView: PaintItem[] = [];
     // In-view spans come first, so the first slice paints what the reader sees. In the fallback
     // every add rewraps the marks, so there everything is committed once at the end.
-    const done = await processInSlices([...now, ...later], (s) => {
+    const done = await processInSlices([...now, ...later], (s, i) => {
       const it = gen === this.generation ? toItem(s) : null;
-      if (it) batch.push(it);
+      if (!it) return;
+      batch.push(it);
+      if (windowed && i < now.length) inView.push(it);
     }, {
       onSlice: (count) => {
         if (marks || gen !== this.generation) return;
         this.commit(batch.splice(0));
         if (count >= now.length && now.length > 0 && !this.inViewMeasured) {
           this.inViewMeasured = true;
+          if (windowed) this.highlighter.showOnly(inView);
           measure('gloss:paint-in-view', t0);
         }
       },
@@ -379,10 +407,65 @@ export class GlossController {
     await yieldToMain();
     if (gen !== this.generation) return;
     const byId = new Map(this.highlighter.list().map((it) => [it.id, it]));
-    this.order = spans.map((s) => byId.get(s.id)).filter((it): it is PaintItem => !!it);
+    const order: PaintItem[] = [];
+    const starts: number[] = [];
+    for (const s of spans) {
+      const it = byId.get(s.id);
+      if (!it) continue;
+      order.push(it);
+      starts.push(s.start);
+    }
+    this.order = order;
+    this.orderStarts = starts;
     this.hits = new HitIndex(this.order);
+    if (windowed) this.followViewport();
     measure('gloss:paint', t0);
     this.reportCount();
+  }
+
+  /** Windowed paint: registers the items near the viewport now and again whenever the page scrolls or resizes. */
+  private followViewport(): void {
+    this.windowListeners?.abort();
+    this.windowListeners = new AbortController();
+    const { signal } = this.windowListeners;
+    const schedule = (): void => {
+      if (this.windowFrame !== null) return;
+      this.windowFrame = this.view.requestAnimationFrame(() => {
+        this.windowFrame = null;
+        this.moveWindow();
+      });
+    };
+    // Capture on the document: scrolling containers inside the article scroll the text too.
+    this.doc.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+    this.view.addEventListener('resize', schedule, { passive: true, signal });
+    this.windowKey = '';
+    this.moveWindow();
+  }
+
+  /** Registers exactly the items in the blocks near the viewport, unless those blocks are the ones already shown. */
+  private moveWindow(): void {
+    const dom = this.dom;
+    if (!dom || !this.highlighter.isWindowed) return;
+    const visible = [...visibleBlocks(dom.blockElements, this.view, WINDOW_MARGIN)].sort((a, b) => a - b);
+    const key = visible.join(',');
+    if (key === this.windowKey) return;
+    this.windowKey = key;
+    const shown: PaintItem[] = [];
+    const starts = this.orderStarts;
+    for (const b of visible) {
+      const block = dom.article.blocks[b];
+      if (!block) continue;
+      // First item starting in the block (binary search), then every one up to its end.
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (starts[mid]! < block.start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < starts.length && starts[i]! < block.end; i++) shown.push(this.order[i]!);
+    }
+    this.highlighter.showOnly(shown);
   }
 
   private commit(items: PaintItem[]): void {

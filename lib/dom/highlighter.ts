@@ -84,6 +84,8 @@ export class Highlighter {
   private readonly marksById = new Map<string, Element[]>();
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private flashItem: PaintItem | null = null;
+  /** Windowed: items are kept but only those passed to `showOnly` are registered (see `setWindowed`). */
+  private windowed = false;
 
   constructor(doc: Document, options: { forceFallback?: boolean } = {}) {
     this.doc = doc;
@@ -116,15 +118,72 @@ export class Highlighter {
       if (!this.acceptable(item.range)) continue;
       if (this.items.has(item.id)) this.removeFromHighlight(this.items.get(item.id)!);
       this.items.set(item.id, item);
-      if (this.api) this.highlightFor(item.kind).add(item.range);
+      if (this.api && !this.windowed) this.highlightFor(item.kind).add(item.range);
       added++;
     }
     if (!this.api && added > 0) this.rewrap();
     return added;
   }
 
+  /**
+   * Windowed painting, for pages with tens of thousands of highlights.
+   *
+   * Why: Chromium re-processes every registered range of every highlight in
+   * the frame after any highlight changes, so registering 50,000 ranges costs
+   * one frame of 120-200 ms on a 2-core machine, and registering them in
+   * batches costs that again for every batch (seconds in all). Readers only
+   * see the ranges near the viewport, so a windowed highlighter keeps every
+   * item (hit tests, navigation, the popup use them all) but registers only
+   * the ones `showOnly` names: a few hundred, cheap to redraw. The caller
+   * moves the window as the page scrolls. Has no effect in the `<gloss-mark>`
+   * fallback, which wraps everything once.
+   */
+  setWindowed(on: boolean): void {
+    if (this.windowed === on || !this.api) return;
+    this.windowed = on;
+    this.showOnly(on ? [] : this.items.values());
+  }
+
+  /** True when only a window of the items is registered (see `setWindowed`). */
+  get isWindowed(): boolean {
+    return this.windowed;
+  }
+
+  /**
+   * Registers exactly `items` (painted items; others are ignored), replacing
+   * what was registered: one new highlight per kind, swapped in with a single
+   * registry call each, so the page redraws once.
+   */
+  showOnly(items: Iterable<PaintItem>): void {
+    const api = this.api;
+    if (!api) return;
+    const next = new Map<PaintKind, HighlightLike>();
+    for (const item of items) {
+      if (this.items.get(item.id) !== item) continue;
+      let h = next.get(item.kind);
+      if (!h) {
+        h = new api.Highlight();
+        h.priority = PRIORITY[item.kind];
+        next.set(item.kind, h);
+      }
+      h.add(item.range);
+    }
+    for (const [kind, old] of this.highlights) {
+      if (kind === 'flash' || next.has(kind)) continue;
+      old.clear();
+      const name = HIGHLIGHT_NAMES[kind];
+      if (api.registry.get(name) === old) api.registry.delete(name);
+      this.highlights.delete(kind);
+    }
+    for (const [kind, h] of next) {
+      api.registry.set(HIGHLIGHT_NAMES[kind], h);
+      this.highlights.set(kind, h);
+    }
+  }
+
   /** Removes every painted item (and any flash), leaving the document as it was. */
   clear(): void {
+    this.windowed = false;
     this.stopFlash();
     this.items.clear();
     if (this.api) {

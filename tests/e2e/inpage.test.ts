@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { HIGHLIGHT_NAMES, type PageStatus } from '../../lib/messages';
+import { WINDOWED_FROM } from '../../lib/dom/controller';
 import { SEED_FILE, SEED_PATH, startStaticServer, type StaticServer } from '../../scripts/serve';
 import { launchChromiumWithGloss, statusOfTab, tabIdOf, type ChromiumWithGloss } from './helpers/chromium';
 import { bodyTextNowAndServed } from './helpers/page-probes';
@@ -67,6 +68,38 @@ function pointOnlyIn(name: string): { x: number; y: number } | null {
     }
   }
   return null;
+}
+
+/**
+ * In the page: how many ranges are registered, how many intersect the
+ * viewport, how many lie more than four viewport heights away (a windowed
+ * paint registers a margin of one viewport, plus whole blocks), and the
+ * text of the first one.
+ */
+function registeredAroundViewport(names: string[]): { count: number; inView: number; farAway: number; invalid: number; firstText: string } {
+  const h = window.innerHeight;
+  let count = 0;
+  let inView = 0;
+  let farAway = 0;
+  let invalid = 0;
+  let firstText = '';
+  for (const name of names) {
+    for (const r of CSS.highlights.get(name) ?? []) {
+      count++;
+      if (!r.startContainer.isConnected || !r.endContainer.isConnected) {
+        invalid++;
+        continue;
+      }
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      const rect = live.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.top < h) inView++;
+      if (rect.bottom < -4 * h || rect.top > 5 * h) farAway++;
+      if (!firstText) firstText = `${Math.round(rect.top + window.scrollY)}:${live.toString()}`;
+    }
+  }
+  return { count, inView, farAway, invalid, firstText };
 }
 
 /** In the page: the open card's accessible name and text, or null when no card is open. */
@@ -247,6 +280,38 @@ describe('Gloss in the page (Chromium)', { timeout: 180_000 }, () => {
     const tab = await tabIdOf(browser.background, page);
     const status = await pollUntil(() => statusOfTab(browser.background, tab), (s) => 'state' in s && s.state === 'ready' && s.url.endsWith('/spa/b'));
     assert.ok('state' in status && status.state === 'ready' && status.url.endsWith('/spa/b'), JSON.stringify(status).slice(0, 200));
+    await page.close();
+  });
+
+  test('tens of thousands of annotations: only those near the viewport are registered, and they follow scrolling', async () => {
+    const page = await open('/hostile-huge.html');
+    const tab = await tabIdOf(browser.background, page);
+    const status = await pollUntil(() => statusOfTab(browser.background, tab), (s) => 'state' in s && s.state === 'ready', { timeoutMs: 60_000 });
+    assert.ok('state' in status && status.state === 'ready');
+    const total = status.annotations.officials.length + status.annotations.figures.length + status.annotations.claims.length;
+    assert.ok(total > WINDOWED_FROM, `${total} annotations`);
+    const top = await pollUntil(() => page.evaluate(registeredAroundViewport, NAMES), (r) => r.inView > 0, { timeoutMs: 20_000 });
+    assert.ok(top.count < total / 4, `${top.count} of ${total} ranges registered at the top`);
+    assert.equal(top.invalid, 0);
+    // Scroll to the middle: the window moves there, and what was registered at the top is gone.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const middle = await pollUntil(
+      () => page.evaluate(registeredAroundViewport, NAMES),
+      (r) => r.inView > 0 && r.farAway === 0,
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
+    assert.ok(middle.count < total / 4, `${middle.count} ranges registered in the middle`);
+    assert.notEqual(middle.firstText, top.firstText);
+    // A highlight there opens its card on hover, like anywhere else.
+    const point = await page.evaluate(pointOnlyIn, HIGHLIGHT_NAMES.official);
+    assert.ok(point, 'an official is painted in the middle of the page');
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const card = await pollUntil(() => page.evaluate(openCard), (c) => c !== null, { timeoutMs: 3000, intervalMs: 50 });
+    assert.ok(card?.label, 'a card opened');
+    const p = await page.evaluate(probe);
+    assert.deepEqual(p.foreign, []);
+    assert.ok(p.textKept);
+    console.log(`windowed page: ${total} annotations, ${top.count} registered at the top, ${middle.count} in the middle; long tasks: ${JSON.stringify(p.longTasks)}`);
     await page.close();
   });
 

@@ -149,6 +149,35 @@ describe('Highlighter with the Custom Highlight API', () => {
     expect(h.prune()).toBe(1);
     expect(h.list().map((i) => i.id)).toEqual(['officials:0']);
   });
+
+  it('windowed: keeps every item but registers only the ones shown, swapping in new highlights', () => {
+    const dom = articleDomOf(document.getElementById('a')!);
+    const h = new Highlighter(document);
+    h.setWindowed(true);
+    const official = item(dom, 'officials:0', 'official', 'Mara Okonkwo-Lind');
+    const figure = item(dom, 'figures:0', 'figure', '4.2 million containers');
+    const claim = item(dom, 'claims:0', 'claim', 'We will not raise');
+    expect(h.add([official, figure, claim])).toBe(3);
+    expect(h.size).toBe(3);
+    expect(registry.size).toBe(0);
+    h.showOnly([official, claim]);
+    expect([...registry.keys()].sort()).toEqual([HIGHLIGHT_NAMES.official, HIGHLIGHT_NAMES.claim].sort());
+    const firstOfficial = registry.get(HIGHLIGHT_NAMES.official);
+    h.showOnly([figure]);
+    // The old highlights are emptied and unregistered; the new one is a fresh object.
+    expect([...registry.keys()]).toEqual([HIGHLIGHT_NAMES.figure]);
+    expect(firstOfficial!.size).toBe(0);
+    expect([...registry.get(HIGHLIGHT_NAMES.figure)!]).toEqual([figure.range]);
+    // Items that are not painted (or were replaced) are never registered.
+    h.showOnly([{ ...official, id: 'officials:9' }]);
+    expect(registry.size).toBe(0);
+    // Leaving windowed mode registers everything; clear() leaves nothing behind.
+    h.setWindowed(false);
+    expect([...registry.values()].reduce((n, x) => n + x.size, 0)).toBe(3);
+    h.clear();
+    expect(registry.size).toBe(0);
+    expect(h.isWindowed).toBe(false);
+  });
 });
 
 describe('Highlighter fallback (<gloss-mark>)', () => {
