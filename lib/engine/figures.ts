@@ -136,7 +136,6 @@ const TIME_ZONES: ReadonlySet<string> = new Set(['gmt', 'utc', 'et', 'est', 'edt
 // ─── Tokens ─────────────────────────────────────────────────────────────────
 
 const LETTER_CODE_POINT = /^\p{L}$/u;
-const SPACE_CODE_POINT = /^\s$/u;
 
 /** True when `cp` is a letter (`\p{L}`); ASCII without a regex. */
 function isLetterCodePoint(cp: number): boolean {
@@ -144,10 +143,16 @@ function isLetterCodePoint(cp: number): boolean {
   return LETTER_CODE_POINT.test(String.fromCodePoint(cp));
 }
 
-/** True when `cp` is white space (`\s`); ASCII without a regex. */
-function isSpaceCodePoint(cp: number): boolean {
+/**
+ * True when `cp` is white space (`\s`): the ASCII spaces, the Unicode space
+ * separators (Zs), the line and paragraph separators and U+FEFF, listed rather
+ * than tested with a regex (curly quotes and dashes reach here on every page).
+ */
+export function isSpaceCodePoint(cp: number): boolean {
   if (cp < 128) return cp === 32 || (cp >= 9 && cp <= 13);
-  return SPACE_CODE_POINT.test(String.fromCodePoint(cp));
+  if (cp < 0x1680) return cp === 0xa0;
+  return cp === 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
+    cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
@@ -1168,16 +1173,26 @@ function* resolveRelatives(article: ArticleText, found: readonly Found[]): Steps
   let anchorYear: number | null = null;
   let sentenceYear: { sentence: number; year: number } | null = null;
   const figures: Figure[] = [];
+  // The same few phrases ("last month", "a year earlier") recur with the same context: each is resolved once.
+  const resolvedBefore = new Map<string, (ResolvedDate & { unit: string }) | null>();
   for (const { match, start, end, sentence } of found) {
     const text = article.text.slice(start, end);
     let { value, period, unit } = match;
     if (match.relative) {
       const sameSentence = sentenceYear !== null && sentenceYear.sentence === sentence ? sentenceYear.year : null;
-      const resolved: ResolvedDate | null = resolveRelative(text, article.date, { anchorYear, sentenceYear: sameSentence, future: match.future === true });
+      const future = match.future === true;
+      const key = `${anchorYear ?? ''}|${sameSentence ?? ''}|${future ? 1 : 0}|${text}`;
+      let resolved = resolvedBefore.get(key);
+      if (resolved === undefined) {
+        const r: ResolvedDate | null = resolveRelative(text, article.date, { anchorYear, sentenceYear: sameSentence, future });
+        resolved = r ? { ...r, unit: unitOfValue(r.value) } : null;
+        resolvedBefore.set(key, resolved);
+      }
       if (resolved) {
         value = resolved.value;
-        period = resolved.period;
-        unit = unitOfValue(resolved.value);
+        // Each figure gets its own period object, as if resolved alone.
+        period = { ...resolved.period };
+        unit = resolved.unit;
       }
     }
     if (match.explicitYear !== undefined) {

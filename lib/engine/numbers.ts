@@ -49,8 +49,28 @@ export function isNumberWord(lower: string): boolean {
  * "1,000,000" → 1e6. Returns null for anything else (so "1,2" or "" fail).
  */
 export function parseNumeral(text: string): number | null {
+  // Most numerals have no thousands comma: digits with at most one inner dot are read without the regex.
+  const plain = plainNumeral(text);
+  if (plain !== undefined) return plain;
   if (!/^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$/.test(text)) return null;
   const value = Number(text.replace(/,/g, ''));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * `parseNumeral` of a numeral without commas (`\d+(?:\.\d+)?`), or undefined
+ * when the text is anything else and needs the full pattern.
+ */
+function plainNumeral(text: string): number | null | undefined {
+  let dot = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) continue;
+    if (c !== 46 || dot >= 0 || k === 0 || k === text.length - 1) return undefined;
+    dot = k;
+  }
+  if (text.length === 0) return undefined;
+  const value = Number(text);
   return Number.isFinite(value) ? value : null;
 }
 
