@@ -370,7 +370,18 @@ export class GlossController {
     // then, so reading it forces no style recalculation of the whole document.
     const visible = visibleBlocks(dom.blockElements, this.view);
     this.styles.apply(this.settings!.style);
+    // With tens of thousands of annotations, ordering them and sorting out the visible ones are
+    // tasks of their own (each a pause for the page); a page of ordinary size does it all at once.
+    const many = a.officials.length + a.figures.length + a.claims.length > WINDOWED_FROM;
+    if (many) {
+      await yieldToMain();
+      if (gen !== this.generation) return;
+    }
     const spans = this.spans(a).slice(0, MAX_PAINTED_ITEMS);
+    if (many) {
+      await yieldToMain();
+      if (gen !== this.generation) return;
+    }
     this.inViewMeasured = false;
     const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
     const toItem = (s: (typeof spans)[number]): PaintItem | null => {
