@@ -507,7 +507,8 @@ function findAppositivesAndOthers(ctx: Ctx, from: number, limit: number): number
   const n = tokens.length;
   let i = from;
   while (i < limit) {
-    if (ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && tokens.continues(i) && isNameWord(tokens, i - 1))) {
+    // Most tokens are lower case: the capital test first spares the name-word look-ups.
+    if (!tokens.cap(i) || ctx.covered[i] || !isNameWord(tokens, i) || (i > 0 && tokens.continues(i) && isNameWord(tokens, i - 1))) {
       i++;
       continue;
     }
