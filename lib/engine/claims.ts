@@ -270,13 +270,25 @@ const IMPERATIVE_LEADS = new Set(['please', 'do', 'not', "don't", 'don\u2019t', 
 /** Leading non-letters and trailing punctuation of a word, which `commandWords` strips. */
 const WORD_EDGES = /^[^\p{L}]+|[^\p{L}'\u2019]+$/gu;
 
-/** `w.replace(WORD_EDGES, '')`, without the regex for words of ASCII letters only. */
+/**
+ * `w.replace(WORD_EDGES, '')`: leading non-letters and trailing characters
+ * other than letters and apostrophes dropped; a loop while the edges are
+ * ASCII, the regex when a non-ASCII character (maybe a letter) is met there.
+ */
 function stripWordEdges(w: string): string {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return w.replace(WORD_EDGES, '');
+  let a = 0;
+  for (; a < w.length; a++) {
+    const c = w.charCodeAt(a);
+    if (c >= 128) return w.replace(WORD_EDGES, '');
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) break;
   }
-  return w;
+  let b = w.length;
+  for (; b > a; b--) {
+    const c = w.charCodeAt(b - 1);
+    if (c >= 128) return w.replace(WORD_EDGES, '');
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39) break;
+  }
+  return a === 0 && b === w.length ? w : w.slice(a, b);
 }
 
 /** The first `limit` space-separated words of `body`, lowercased and stripped of edge punctuation (empty ones dropped). */

@@ -236,7 +236,13 @@ export class SpeakerResolver {
   /** Per bare role phrase ("home secretary"), its only holder in the article or null, built on first use. */
   private readonly byBareRole = new Map<string, Speaker | null>();
   private lastGroupSpeaker: { block: number; speaker: Speaker } | null = null;
+  /**
+   * Per surname, the people mentioned and, apart, the claim speakers with that surname, each
+   * sorted by position: kept apart so that a speaker (recorded in the middle of a block whose
+   * mentions are already indexed) is appended, never spliced into a long list.
+   */
   private readonly bySurname = new Map<string, PersonAnchor[]>();
+  private readonly spokeBySurname = new Map<string, PersonAnchor[]>();
   /** Speakers of claims found so far, sorted by position. */
   private readonly spoke: PersonAnchor[] = [];
   /** People mentioned that are found but not yet indexed (see `ensureAnchors`). */
@@ -392,8 +398,13 @@ export class SpeakerResolver {
   /** The latest person before `at` whose name ends with `surname`, or null (binary search per surname). */
   private personNamed(surname: string, at: number): Speaker | null {
     this.ensureAnchors(at);
-    const list = this.bySurname.get(surname);
-    return list ? (list[lastBefore(list, at)]?.speaker ?? null) : null;
+    const mentions = this.bySurname.get(surname);
+    const speakers = this.spokeBySurname.get(surname);
+    const mention = mentions ? mentions[lastBefore(mentions, at)] : undefined;
+    const spoke = speakers ? speakers[lastBefore(speakers, at)] : undefined;
+    // As in one list sorted by position where a speaker follows a mention at the same position.
+    const latest = !mention ? spoke : !spoke ? mention : spoke.at >= mention.at ? spoke : mention;
+    return latest?.speaker ?? null;
   }
 
   /** Indexes a multi-word personal name by its last word, keeping each list sorted by position. */
@@ -402,10 +413,11 @@ export class SpeakerResolver {
     const space = name.lastIndexOf(' ');
     const surname = name.slice(space + 1);
     if (space < 0 || !surname) return;
-    let list = this.bySurname.get(surname);
+    const index = anchor.spoke ? this.spokeBySurname : this.bySurname;
+    let list = index.get(surname);
     if (!list) {
       list = [];
-      this.bySurname.set(surname, list);
+      index.set(surname, list);
     }
     let i = list.length;
     while (i > 0 && (list[i - 1]?.at ?? 0) > anchor.at) i--;
