@@ -429,7 +429,11 @@ export class GlossController {
     this.order = order;
     this.orderStarts = starts;
     this.hits = new HitIndex(this.order);
-    if (windowed) this.followViewport();
+    if (windowed) {
+      await yieldToMain();
+      if (gen !== this.generation) return;
+      this.followViewport();
+    }
     measure('gloss:paint', t0);
     this.reportCount();
   }
