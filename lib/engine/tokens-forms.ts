@@ -46,13 +46,18 @@ export class WordForms {
       if (c >= 65 && c <= 90) c += 32;
       h = (Math.imul(h, 31) + c) | 0;
     }
+    return this.internHashed(start, end, h);
+  }
+
+  /** `internAscii` for a range whose hash the caller worked out while scanning it (the same hash `internAscii` gives). */
+  internHashed(start: number, end: number, h: number): number {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
       if (entry === 0) break;
       if (this.hashes[entry - 1] === h && this.sameAsciiForm(this.forms[entry - 1]!, start, end)) return entry - 1;
     }
-    let form = text.slice(start, end).toLowerCase();
+    let form = this.text.slice(start, end).toLowerCase();
     if (form.includes('.')) form = form.replace(/\./g, '');
     return this.add(form, h);
   }

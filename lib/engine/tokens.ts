@@ -337,17 +337,30 @@ function cutTokens(list: TokenList, state: ScanState, max: number): boolean {
   for (let count = 0; count < max; count++) {
     const start = nextRunStart(text, next);
     if (start < 0) return false;
-    let end = runEnd(text, start);
+    // Nearly every word is ASCII letters and digits: find its end and hash its folded form in one loop.
+    let end = start;
+    let hash = 0;
+    for (; end < text.length; end++) {
+      let c = text.charCodeAt(end);
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    // The hash holds for the token only if it ends here: not before a non-ASCII letter, an apostrophe or an acronym's period.
+    let hashed = !(text.charCodeAt(end) >= 128);
+    if (!hashed) end = runEnd(text, end);
     let bits = 0;
     if (end - start === 1 && text.charCodeAt(end) === 46 && isLetter(text[start]) && isLetter(text[end + 1]) && text[end + 2] === '.') {
       // Dotted acronym: single letters each followed by a period ("U.S.", "U.S.A.").
       while (isLetter(text[end + 1]) && text[end + 2] === '.' && !isWordChar(text[end + 3])) end += 2;
       end += 1;
       bits |= DOTTED;
+      hashed = false;
     } else {
       // An apostrophe inside a word ("O’Brien", "don't") belongs to it, unless it starts a possessive 's.
       while (isApostropheCode(text.charCodeAt(end)) && isWordChar(text[end + 1]) && !isPossessiveS(text, end + 1)) {
         end = runEnd(text, end + 1);
+        hashed = false;
       }
     }
     next = end;
@@ -365,7 +378,7 @@ function cutTokens(list: TokenList, state: ScanState, max: number): boolean {
     if (code < 128) {
       // ASCII first letter (nearly every token): only A–Z is a capital, no Unicode test needed.
       if (code >= 65 && code <= 90) bits |= CAP;
-      id = forms.internAscii(start, end);
+      id = hashed ? forms.internHashed(start, end, hash) : forms.internAscii(start, end);
     }
     if (id < 0) {
       const raw = text.slice(start, end);
