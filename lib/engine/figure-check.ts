@@ -154,8 +154,8 @@ function partnerOwnsMeasure(s: SentenceText, series: PackSeries, keywordAt: numb
 
 /** The series a money figure speaks of, best first. */
 function candidatesFor(packs: readonly KnowledgePack[], s: SentenceText, region: { start: number; end: number }, figureAt: number): Candidate[] {
-  const { lower } = s;
-  const polarity = polarityNear(lower.slice(region.start, region.end), figureAt - region.start);
+  // The polarity is read only once some series qualifies: most money figures match none.
+  let polarity: { sign: number; at: number } | null | undefined;
   const out: Candidate[] = [];
   for (const pack of packs) {
     for (const series of pack.series) {
@@ -166,6 +166,7 @@ function candidatesFor(packs: readonly KnowledgePack[], s: SentenceText, region:
       }
       if (specificity === 0) continue;
       if (!series.match.partnerTerms.some((term) => termHits(s, term).length > 0)) continue;
+      if (polarity === undefined) polarity = polarityNear(s.lower.slice(region.start, region.end), figureAt - region.start);
       let sign = polarity ? polarity.sign : null;
       let flipped = false;
       if (polarity && partnerOwnsMeasure(s, series, polarity.at + region.start)) {
