@@ -65,7 +65,10 @@ function phraseKeys(phrase: string): string[][] {
 export class PhraseMatcher<T> {
   private readonly root: TrieNode<T> = { next: new Map(), values: [] };
   private longest = 0;
-  /** The token list whose form ids `firstSteps` is indexed by. */
+  /**
+   * The token list whose form ids `firstSteps` is indexed by: the last one
+   * matched (so one article's list stays referenced until the next).
+   */
   private firstStepsList: TokenList | null = null;
   /**
    * The root's child for each word id of that text, filled as words are met

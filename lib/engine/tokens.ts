@@ -206,7 +206,11 @@ export type Tokens = TokenList | readonly Token[];
 /** The list behind `tokens`. An array must be a whole `tokenize` result (indices are the list's). */
 export function listOf(tokens: Tokens): TokenList {
   if (tokens instanceof TokenList) return tokens;
-  return tokens.length > 0 ? tokens[0]!.list : new TokenList('');
+  if (tokens.length === 0) return new TokenList('');
+  const list = tokens[0]!.list;
+  // A slice would silently shift every index: refuse it.
+  if (tokens[0]!.index !== 0 || tokens.length !== list.length) throw new Error('listOf: pass a whole tokenize() result');
+  return list;
 }
 
 /** True when `next` continues a phrase from `prev` (see `TokenList.continues`); for token objects. */

@@ -99,6 +99,13 @@ describe('PhraseMatcher over a token list', () => {
     expect(m.matchAll(tokenList(second)).map((x) => x.values[0])).toEqual(['dahl', 'board']);
     expect(m.matchAll(tokenize(first)).map((x) => [x.start, x.end])).toEqual(m.matchAll(tokenList(first)).map((x) => [x.start, x.end]));
   });
+
+  it('refuses a slice of token objects, whose indices would not be the list’s', () => {
+    const m = new PhraseMatcher([{ phrase: 'Lena Dahl', value: 1 }]);
+    const tokens = tokenize('Then Lena Dahl spoke.');
+    expect(m.matchAll(tokens)).toHaveLength(1);
+    expect(() => m.matchAll(tokens.slice(1))).toThrow(/whole tokenize/);
+  });
 });
 
 describe('officials and topics as steps', () => {
