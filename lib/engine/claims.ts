@@ -17,6 +17,7 @@
  * linear in the text length (no backtracking regexes over the article).
  */
 import type { ArticleText, Claim, OfficialMention } from '../types';
+import { lowerCase } from './claims/lower-case';
 import { quotesInBlock, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
 import { SpeakerResolver, countWords, describesPerson, forEachWordIn, isBareNameRun, wordsIn, type Speaker } from './speakers';
@@ -161,15 +162,6 @@ const TIME_WORDS = new Set([
 
 /** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
 const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
-
-/** `w.toLowerCase()`, without the call (and a new string) for the many words that are lowercase ASCII already. */
-function lowerCase(w: string): string {
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c >= 128) return w.toLowerCase();
-  }
-  return w;
-}
 
 /** Index of the last token starting before `pos` (tokens are in order), or -1: a binary search. */
 function lastTokenBefore(toks: readonly Tok[], pos: number): number {
@@ -1031,7 +1023,7 @@ class ClaimFinder {
     const preWords = countWords(this.text, segStart, preEnd);
     // Words after the attribution: "The deal, Trump said, will …" (a short subject before it).
     const afterAttribution = this.afterAttribution(cue, toks, cut);
-    const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(wordsIn(this.text, segStart, preEnd, 1)[0]?.w.toLowerCase() ?? '');
+    const preIsClause = this.looksLikeClause(segStart, preEnd) && !SUBORDINATORS.has(lowerCase(wordsIn(this.text, segStart, preEnd, 1)[0]?.w ?? ''));
     if ((preWords <= 4 || !preIsClause) && afterAttribution !== null && !lastQuote) {
       return this.clauseClaims(afterAttribution, cut, cue.speaker, block) ? cut : 0;
     }
@@ -1064,7 +1056,7 @@ class ClaimFinder {
   /** Whether [from, to) reads as a statement rather than an introductory phrase ("In an interview"). */
   private looksLikeClause(from: number, to: number): boolean {
     const words = wordsIn(this.text, from, to, 3);
-    const first = words[0]?.w.toLowerCase() ?? '';
+    const first = lowerCase(words[0]?.w ?? '');
     if (words.length < 3) return false;
     if (PREPOSITIONS.has(first) && !this.text.slice(from, to).includes(',')) return false;
     return true;

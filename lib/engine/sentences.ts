@@ -12,6 +12,8 @@
  * "the U.S. trade deficit" far more often than it ends a sentence on "U.S.".
  */
 
+import { lowerCase } from './claims/lower-case';
+
 /** A sentence as offsets into the text that was split. */
 export interface SentenceSpan {
   start: number;
@@ -65,17 +67,21 @@ function isTerminator(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** The word (letters and inner dots) that ends just before `dot`, e.g. "Mr" or "U.S". */
 function wordBefore(text: string, dot: number, floor: number): string {
   let i = dot;
-  while (i > floor && /[A-Za-z.]/.test(text[i - 1] ?? '')) i--;
+  for (let c = text.charCodeAt(i - 1); i > floor && (isAsciiLetter(c) || c === 46); c = text.charCodeAt(i - 1)) i--;
   return text.slice(i, dot);
 }
 
 /** The word starting at `i` (letters only). */
 function wordAt(text: string, i: number): string {
   let j = i;
-  while (j < text.length && /[A-Za-z]/.test(text[j] ?? '')) j++;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
   return text.slice(i, j);
 }
 
@@ -83,13 +89,13 @@ function wordAt(text: string, i: number): string {
 function isAbbreviationStop(text: string, dot: number, next: number, floor: number): boolean {
   const word = wordBefore(text, dot, floor);
   if (word === '') return false;
-  const lower = word.toLowerCase();
+  const lower = lowerCase(word);
   if (NEVER_FINAL.has(lower)) return true;
   // A single capital letter is an initial ("George W. Bush").
   if (/^[A-Z]$/.test(word)) return true;
   // Acronyms with inner dots ("U.S", "U.N", "a.m"): a boundary only before a typical opener.
   if (word.includes('.')) {
-    const nextWord = wordAt(text, next).toLowerCase();
+    const nextWord = lowerCase(wordAt(text, next));
     return !SENTENCE_OPENERS.has(nextWord);
   }
   return false;

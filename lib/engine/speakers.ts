@@ -11,6 +11,7 @@
  * holding that role; otherwise the phrase itself, as written.
  */
 import type { ArticleText, OfficialMention, TextBlock } from '../types';
+import { lowerCase } from './claims/lower-case';
 import { nextNameRun, type NameRunMatch } from './claims/name-runs';
 
 /** A resolved speaker. */
@@ -103,7 +104,7 @@ const COURTESY_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'mr.', 'mrs.', 'ms.', 
 
 function isCapitalised(word: string): boolean {
   const c = word[0] ?? '';
-  return c !== c.toLowerCase();
+  return c !== lowerCase(c);
 }
 
 /** Courtesy titles and suffixes that keep their full stop ("Mr.", "Jr."). */
@@ -371,7 +372,7 @@ export class SpeakerResolver {
     const after = text.slice(m.end, Math.min(limit, m.end + 20));
     if (/^['\u2019]s?\b/.test(after)) return true;
     const next = wordAfterSpaces(after);
-    return next !== null && MODIFIED_HEADS.has(next.toLowerCase());
+    return next !== null && MODIFIED_HEADS.has(lowerCase(next));
   }
 
   /** The most recent person mentioned before `at`, in the same or the previous block. */
@@ -523,11 +524,11 @@ export class SpeakerResolver {
     if (!first) return null;
     const phraseStart = first.start;
     const phraseEnd = words[words.length - 1]?.end ?? end;
-    if (words.length === 1 && (PERSONAL_PRONOUNS.has(first.w.toLowerCase()) || GROUP_PRONOUNS.has(first.w.toLowerCase()))) {
-      return this.resolvePronoun(first.w.toLowerCase(), phraseStart);
+    if (words.length === 1 && (PERSONAL_PRONOUNS.has(lowerCase(first.w)) || GROUP_PRONOUNS.has(lowerCase(first.w)))) {
+      return this.resolvePronoun(lowerCase(first.w), phraseStart);
     }
     // A surname alone ("Petrov", "Mr. Petrov") after the full name was given: the same person.
-    const bare = words.length === 1 || (words.length === 2 && COURTESY_TITLES.has(first.w.toLowerCase()));
+    const bare = words.length === 1 || (words.length === 2 && COURTESY_TITLES.has(lowerCase(first.w)));
     const surname = words[words.length - 1]?.w ?? '';
     if (bare && isCapitalised(surname) && !this.officialEndingAfter(phraseStart + 1, phraseEnd - 1)) {
       const known = this.personNamed(surname, phraseStart);
@@ -559,7 +560,7 @@ export class SpeakerResolver {
       const segFirst = seg[0];
       // The head noun: the word before the first preposition ("the minister at the ministry"), else the last word.
       const prep = seg.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w.w));
-      const last = seg[prep > 0 ? prep - 1 : seg.length - 1]?.w.toLowerCase() ?? '';
+      const last = lowerCase(seg[prep > 0 ? prep - 1 : seg.length - 1]?.w ?? '');
       if (!segFirst) continue;
       const definite = /^(?:the|his|her|its|their)$/i.test(segFirst.w) || seg.some((w) => /['\u2019]s$/.test(w.w));
       if (ROLE_NOUNS.has(last) && definite) {
@@ -567,8 +568,8 @@ export class SpeakerResolver {
         if (official) return official;
       }
       // "Home Secretary insists …", "Finance minister says …" (headline style, no determiner): the one official with that role.
-      if (ROLE_NOUNS.has(last) && !definite && seg === segments[0] && seg.length <= 4 && seg.every((w) => !BARE_ROLE_STOPWORDS.has(w.w.toLowerCase()))) {
-        const official = this.onlyOfficialTitled(seg.map((w) => w.w.toLowerCase()));
+      if (ROLE_NOUNS.has(last) && !definite && seg === segments[0] && seg.length <= 4 && seg.every((w) => !BARE_ROLE_STOPWORDS.has(lowerCase(w.w)))) {
+        const official = this.onlyOfficialTitled(seg.map((w) => lowerCase(w.w)));
         if (official) return official;
       }
     }
@@ -603,7 +604,7 @@ function organisationHead(text: string, words: readonly Word[]): number | null {
   if (part.some((w) => /['\u2019]s?$/.test(w.w))) return null;
   const of = part.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w.w));
   const head = part[of > 0 ? of - 1 : part.length - 1];
-  if (!head || !ORG_HEADS.has(head.w.toLowerCase())) return null;
+  if (!head || !ORG_HEADS.has(lowerCase(head.w))) return null;
   // "Margaret Court", "Tom Bank": without a determiner or an "of" complement the run may be a personal name.
   if (of < 0 && !/^(?:the|a|an|its|their)$/i.test(part[0]?.w ?? '')) return null;
   return part[part.length - 1]?.end ?? null;
@@ -611,12 +612,12 @@ function organisationHead(text: string, words: readonly Word[]): number | null {
 
 /** Whether an appositive reads as a description of a person: "an economist at X", "a senior fellow", "who runs …". */
 export function describesPerson(seg: readonly Word[]): boolean {
-  const first = seg[0]?.w.toLowerCase() ?? '';
+  const first = lowerCase(seg[0]?.w ?? '');
   if (first === 'who') return true;
   if (!APPOSITIVE_OPENERS.has(first)) return false;
   for (let i = 1; i < seg.length && i <= 4; i++) {
     const w = seg[i]?.w ?? '';
-    const l = w.toLowerCase();
+    const l = lowerCase(w);
     if (l === 'at' || l === 'of' || l === 'for' || l === 'in' || l === 'with') return false;
     if (PERSON_NOUNS.has(l)) return true;
   }
@@ -626,10 +627,10 @@ export function describesPerson(seg: readonly Word[]): boolean {
 /** Whether words are only a name-like capitalised run of two to four words (or a courtesy title and a surname). */
 export function isBareNameRun(seg: readonly Word[]): boolean {
   if (seg.length === 0 || seg.length > 4) return false;
-  const titled = COURTESY_TITLES.has(seg[0]?.w.toLowerCase() ?? '');
+  const titled = COURTESY_TITLES.has(lowerCase(seg[0]?.w ?? ''));
   if (seg.length === 1 && !titled) return false;
-  if (!titled && NOT_NAME_STARTS.has(seg[0]?.w.toLowerCase() ?? '')) return false;
-  return seg.every((w, i) => (i === 0 && titled) || (/^[\p{Lu}][\p{L}'\u2019.-]*$/u.test(w.w) && w.w !== w.w.toUpperCase() && !ROLE_NOUNS.has(w.w.toLowerCase())));
+  if (!titled && NOT_NAME_STARTS.has(lowerCase(seg[0]?.w ?? ''))) return false;
+  return seg.every((w, i) => (i === 0 && titled) || (/^[\p{Lu}][\p{L}'\u2019.-]*$/u.test(w.w) && !isAllCaps(w.w) && !ROLE_NOUNS.has(lowerCase(w.w))));
 }
 
 /** Splits a phrase's words where a comma separates them. */
@@ -699,8 +700,8 @@ class PersonalNameScan {
       if (words.length > 2) {
         let cut = -1;
         words.forEach((w, i) => {
-          const l = w.toLowerCase();
-          if (OCCUPATIONS.has(l) || ROLE_NOUNS.has(l) || NON_PERSON_WORDS.has(l) || w === w.toUpperCase()) cut = i;
+          const l = lowerCase(w);
+          if (OCCUPATIONS.has(l) || ROLE_NOUNS.has(l) || NON_PERSON_WORDS.has(l) || isAllCaps(w)) cut = i;
         });
         if (cut >= 0 && words.length - cut - 1 >= 2) {
           const skipped = run.slice(0, run.indexOf(words[cut + 1] ?? '', (words.slice(0, cut + 1).join(' ')).length));
@@ -711,7 +712,7 @@ class PersonalNameScan {
       if (words.length > 3 || this.insideQuote(start)) continue;
       // All-capital words are acronyms ("KORUS FTA"), not names.
       if (words.some(isAllCaps)) continue;
-      const lower = words.map((w) => withoutPossessive(w.toLowerCase()));
+      const lower = words.map((w) => withoutPossessive(lowerCase(w)));
       const titled = COURTESY_TITLES.has(lower[0] ?? '');
       if (!titled && NOT_NAME_STARTS.has(lower[0] ?? '')) continue;
       const text = withoutPossessive(words.join(' '));
@@ -807,16 +808,16 @@ function trailingPersonalName(words: readonly { w: string; start: number; end: n
   // "an analyst at Daehan Securities": the run after "at"/"in" is an employer or a place.
   const before = words[i - 1]?.w;
   if (before === 'at' || before === 'in') return null;
-  if (run.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()) || ROLE_NOUNS.has(w.w.toLowerCase()))) {
+  if (run.some((w) => NON_PERSON_WORDS.has(lowerCase(w.w)) || ROLE_NOUNS.has(lowerCase(w.w)))) {
     // "Trade Minister Jane Doe", "Finance Minister Jane Doe": keep the words after the last role or
     // organisation word ("Home Secretary" alone leaves no name).
     let j = run.length;
-    while (j > 0 && !NON_PERSON_WORDS.has(run[j - 1]?.w.toLowerCase() ?? '') && !ROLE_NOUNS.has(run[j - 1]?.w.toLowerCase() ?? '')) j--;
+    while (j > 0 && !NON_PERSON_WORDS.has(lowerCase(run[j - 1]?.w ?? '')) && !ROLE_NOUNS.has(lowerCase(run[j - 1]?.w ?? ''))) j--;
     const rest = run.slice(j);
-    if (rest.length < 2 || rest.some((w) => NON_PERSON_WORDS.has(w.w.toLowerCase()))) return null;
+    if (rest.length < 2 || rest.some((w) => NON_PERSON_WORDS.has(lowerCase(w.w)))) return null;
     return { start: rest[0]?.start ?? 0, end: rest[rest.length - 1]?.end ?? 0 };
   }
-  const titled = COURTESY_TITLES.has(run[0]?.w.toLowerCase() ?? '');
+  const titled = COURTESY_TITLES.has(lowerCase(run[0]?.w ?? ''));
   if (run.length < 2 && !titled) return null;
   if (titled && run.length < 2) return null;
   // A run that is the whole phrase and has no lowercase word before it must still look like a name.
