@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSpaceCodePoint } from '../../lib/engine/figures';
+import { isSpaceCodePoint } from '../../lib/engine/figures/tokenize';
 
 describe('isSpaceCodePoint', () => {
   it('is true exactly where the regex \\s matches, over every code point', () => {
