@@ -29,6 +29,9 @@ const NEVER_FINAL = new Set([
   'e.g', 'i.e', 'cf', 'al',
 ]);
 
+/** Length of the longest word in `NEVER_FINAL`. */
+const LONGEST_NEVER_FINAL = Math.max(...[...NEVER_FINAL].map((w) => w.length));
+
 /** Capitalised words that usually open a sentence: after "U.S." they signal a real boundary. */
 const SENTENCE_OPENERS = new Set([
   'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'there',
@@ -71,11 +74,17 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** The word (letters and inner dots) that ends just before `dot`, e.g. "Mr" or "U.S". */
-function wordBefore(text: string, dot: number, floor: number): string {
+/** Whether `text.slice(from, to)` holds a full stop. */
+function hasDot(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 46) return true;
+  return false;
+}
+
+/** Start of the word (letters and inner dots) that ends just before `dot`, e.g. "Mr" or "U.S". */
+function wordStartBefore(text: string, dot: number, floor: number): number {
   let i = dot;
   for (let c = text.charCodeAt(i - 1); i > floor && (isAsciiLetter(c) || c === 46); c = text.charCodeAt(i - 1)) i--;
-  return text.slice(i, dot);
+  return i;
 }
 
 /** The word starting at `i` (letters only). */
@@ -87,14 +96,14 @@ function wordAt(text: string, i: number): string {
 
 /** Whether the full stop at `dot`, with the next word starting at `next`, is an abbreviation's. */
 function isAbbreviationStop(text: string, dot: number, next: number, floor: number): boolean {
-  const word = wordBefore(text, dot, floor);
-  if (word === '') return false;
-  const lower = lowerCase(word);
-  if (NEVER_FINAL.has(lower)) return true;
+  const from = wordStartBefore(text, dot, floor);
+  if (from === dot) return false;
+  // Most words before a full stop are longer than any abbreviation: no string needed for them.
+  if (dot - from <= LONGEST_NEVER_FINAL && NEVER_FINAL.has(lowerCase(text.slice(from, dot)))) return true;
   // A single capital letter is an initial ("George W. Bush").
-  if (/^[A-Z]$/.test(word)) return true;
+  if (dot - from === 1 && text.charCodeAt(from) >= 65 && text.charCodeAt(from) <= 90) return true;
   // Acronyms with inner dots ("U.S", "U.N", "a.m"): a boundary only before a typical opener.
-  if (word.includes('.')) {
+  if (hasDot(text, from, dot)) {
     const nextWord = lowerCase(wordAt(text, next));
     return !SENTENCE_OPENERS.has(nextWord);
   }

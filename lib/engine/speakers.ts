@@ -788,7 +788,12 @@ function lastBefore(list: readonly PersonAnchor[], at: number): number {
 
 /** A phrase as a display name: whitespace (line breaks from page source) collapsed. */
 function asName(text: string): string {
-  return text.replace(/\s+/g, ' ');
+  // Nearly every name is already collapsed (single plain spaces): keep the string, skip the regex.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 || i + 1 === text.length : c < 33 || c >= 128) return text.replace(/\s+/g, ' ');
+  }
+  return text;
 }
 
 function officialSpeaker(m: OfficialMention): Speaker {
