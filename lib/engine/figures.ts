@@ -107,6 +107,9 @@ function matchAt(line: Line, i: number, ctx: Context): Match | null {
   return matchCore(line, i, ctx, false);
 }
 
+/** Tokens matched between pauses within one long line. */
+const TOKENS_PER_STEP = 4096;
+
 /**
  * Finds the figures in an article (title, standfirst and body alike), sorted by
  * start offset, with values normalised (money in currency units, percent as 95
@@ -124,6 +127,8 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   const found: Found[] = [];
   for (const line of tokenize(article)) {
     let i = 0;
+    // A page can hold one huge block with no line break: pause within a line too, every few thousand tokens.
+    let pauseAt = TOKENS_PER_STEP;
     while (i < line.length) {
       const m = matchAt(line, i, ctx);
       if (m) {
@@ -132,6 +137,10 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
         i = m.last + 1;
       } else {
         i++;
+      }
+      if (i >= pauseAt) {
+        yield;
+        pauseAt = i + TOKENS_PER_STEP;
       }
     }
     yield;
