@@ -126,6 +126,10 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   // article's tokens are never all alive at once.
   const found: Found[] = [];
   for (const line of tokenize(article)) {
+    if (line === null) {
+      yield;
+      continue;
+    }
     let i = 0;
     // A page can hold one huge block with no line break: pause within a line too, every few thousand tokens.
     let pauseAt = TOKENS_PER_STEP;

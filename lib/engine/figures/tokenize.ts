@@ -78,8 +78,15 @@ function tokenEnd(text: string, start: number): number {
   return start + (first > 0xffff ? 2 : 1);
 }
 
-/** Cuts the text into lines of tokens, one line at a time. Linear; a regex runs only on non-ASCII letters and on full stops. */
-export function* tokenize(article: ArticleText): Generator<Token[]> {
+/** Tokens read between pauses (a `null`) within one long line. */
+const TOKENS_PER_PAUSE = 8192;
+
+/**
+ * Cuts the text into lines of tokens, one line at a time. Linear; a regex runs
+ * only on non-ASCII letters and on full stops. Within a very long line it also
+ * yields `null` every few thousand tokens: a chance for the caller to pause.
+ */
+export function* tokenize(article: ArticleText): Generator<Token[] | null> {
   const { text } = article;
   const titles = article.blocks.filter((b) => b.kind === 'title');
   let line: Token[] = [];
@@ -129,6 +136,7 @@ export function* tokenize(article: ArticleText): Generator<Token[]> {
     }
     if ((raw === '.' || raw === '!' || raw === '?') && !isAbbreviationDot(line)) sentence++;
     prevEnd = start + raw.length;
+    if (line.length % TOKENS_PER_PAUSE === 0) yield null;
   }
   if (line.length > 0) yield line;
 }
