@@ -12,6 +12,7 @@ import contentScript from '../../entrypoints/content/index';
 import { handleBackgroundMessage } from '../../lib/background/messages';
 import type { BackgroundApi } from '../../lib/background/api';
 import { isFromExtension } from '../../lib/messages';
+import { connectToService } from './port-pair';
 
 const ARTICLE = `<main><article><h1>Harbour levy stays, commissioner says</h1>
 <p>Commissioner Mara Okonkwo-Lind told the council on Tuesday that the container levy would stay at 4% for the next two years.</p>
@@ -34,6 +35,8 @@ describe('content script messages', () => {
     Object.assign(window, { Highlight: FakeHighlight });
     (window as unknown as { CSS: { highlights: Map<string, FakeHighlight> } }).CSS = { highlights: new Map() };
     document.body.replaceChildren(document.createRange().createContextualFragment(ARTICLE));
+    // The engine runs in the background: WXT's fake browser has no ports, so connect to the real service in memory.
+    fakeBrowser.runtime.connect = connectToService(fakeBrowser.runtime.id) as unknown as typeof fakeBrowser.runtime.connect;
     const ctx = {
       onInvalidated: (cb: () => void) => {
         invalidate = cb;

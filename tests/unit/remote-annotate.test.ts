@@ -17,10 +17,10 @@ import type { KnowledgePack } from '../../lib/packs/types';
 import { serveAnnotatePort } from '../../lib/background/annotate-service';
 import { createPacksCache } from '../../lib/background/packs-cache';
 import { RemoteAnnotateError, RemoteAnnotator } from '../../lib/remote/annotate-client';
-import type { PortLike } from '../../lib/remote/port';
-import { ANNOTATE_PORT, AnnotationAssembler, articleOfRequest, replyParts, type AnnotateReply } from '../../lib/remote/protocol';
+import { AnnotationAssembler, articleOfRequest, replyParts, type AnnotateReply } from '../../lib/remote/protocol';
 import type { ArticleText } from '../../lib/types';
 import { makeBigArticle } from '../../scripts/make-big-article';
+import { event, portPair, type Wire } from './port-pair';
 
 const RUNTIME_ID = 'gloss-test-id';
 
@@ -29,71 +29,6 @@ function seedArticle(): ArticleText {
   const dom = extractArticle(parseHtmlDocument(html));
   if (!dom) throw new Error('the seed article was not extracted');
   return dom.article;
-}
-
-/** A list of listeners with add/remove, like a browser event. */
-function event<L extends (...args: never[]) => void>(): { addListener(l: L): void; removeListener(l: L): void; fire(...args: Parameters<L>): void } {
-  const listeners = new Set<L>();
-  return {
-    addListener: (l) => void listeners.add(l),
-    removeListener: (l) => void listeners.delete(l),
-    fire: (...args) => {
-      for (const l of [...listeners]) l(...args);
-    },
-  };
-}
-
-interface Wire {
-  /** Every message the background posted, as the content script received it. */
-  toClient: unknown[];
-  disconnectedByClient: boolean;
-}
-
-/** Two connected ports; messages cross in a later task and as JSON, like Chrome's runtime ports. */
-function portPair(senderId: string): { client: PortLike; service: PortLike; wire: Wire } {
-  const wire: Wire = { toClient: [], disconnectedByClient: false };
-  const clientMessage = event<(m: unknown) => void>();
-  const clientDisconnect = event<() => void>();
-  const serviceMessage = event<(m: unknown) => void>();
-  const serviceDisconnect = event<() => void>();
-  let open = true;
-  const client: PortLike = {
-    name: ANNOTATE_PORT,
-    postMessage: (m) => {
-      const json = JSON.stringify(m);
-      setTimeout(() => open && serviceMessage.fire(JSON.parse(json)), 0);
-    },
-    disconnect: () => {
-      if (!open) return;
-      open = false;
-      wire.disconnectedByClient = true;
-      setTimeout(() => serviceDisconnect.fire(), 0);
-    },
-    onMessage: clientMessage,
-    onDisconnect: clientDisconnect,
-  };
-  const service: PortLike = {
-    name: ANNOTATE_PORT,
-    sender: { id: senderId, tab: { id: 7 } },
-    postMessage: (m) => {
-      if (!open) throw new Error('Attempting to use a disconnected port object');
-      const json = JSON.stringify(m);
-      setTimeout(() => {
-        if (!open) return;
-        const received: unknown = JSON.parse(json);
-        wire.toClient.push(received);
-        clientMessage.fire(received);
-      }, 0);
-    },
-    disconnect: () => {
-      if (!open) return;
-      open = false;
-      setTimeout(() => clientDisconnect.fire(), 0);
-    },
-    onMessage: serviceMessage,
-    onDisconnect: serviceDisconnect,
-  };
-  return { client, service, wire };
 }
 
 /** A client whose every connection is served by the annotate service. */
