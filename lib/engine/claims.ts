@@ -17,6 +17,7 @@
  * linear in the text length (no backtracking regexes over the article).
  */
 import type { ArticleText, Claim, OfficialMention } from '../types';
+import { isRegexSpace } from './claims/chars';
 import { lowerCase } from './claims/lower-case';
 import { quotesInBlock, type QuoteSpan } from './quotes';
 import { splitSentences, type SentenceSpan } from './sentences';
@@ -162,6 +163,10 @@ const TIME_WORDS = new Set([
 
 /** ", calling …", ", describing …": a naming participle after a reported clause starts a new attribution. */
 const NAMING_PARTICIPLE = /,["\u201D\u2019]?\s+(?:calling|describing|branding|dubbing|labell?ing|terming|hailing|praising)\s/;
+
+function isAsciiCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
 
 /** Index of the last token starting before `pos` (tokens are in order), or -1: a binary search. */
 function lastTokenBefore(toks: readonly Tok[], pos: number): number {
@@ -510,8 +515,9 @@ class ClaimFinder {
 
   /** Offset past a leading dateline ("WASHINGTON —", "SEOUL (AGENCY) -"), or `start`. */
   private skipDateline(start: number, end: number): number {
+    // A dateline opens with two capitals: most sentences are ruled out before any string is made.
+    if (Math.min(end, start + 70) - start < 2 || !isAsciiCapital(this.text.charCodeAt(start)) || !isAsciiCapital(this.text.charCodeAt(start + 1))) return start;
     const head = this.text.slice(start, Math.min(end, start + 70));
-    if (!/^[A-Z]{2,}/.test(head)) return start;
     const m = /\s(?:--|\u2014|\u2013|-)\s/.exec(head);
     if (!m) return start;
     const before = head.slice(0, m.index);
@@ -1211,8 +1217,10 @@ class ClaimFinder {
 
   /** The speaker of a paragraph ending "X also said:" (introducing a list), or null. */
   private listIntroSpeaker(start: number, end: number): Speaker | null {
-    const body = this.text.slice(start, end).trimEnd();
-    if (!body.endsWith(':')) return null;
+    // `text.slice(start, end).trimEnd().endsWith(':')`, without copying the paragraph.
+    let lastChar = end - 1;
+    while (lastChar >= start && isRegexSpace(this.text.charCodeAt(lastChar))) lastChar--;
+    if (lastChar < start || this.text.charCodeAt(lastChar) !== 58) return null;
     const toks = this.tokens(start, end);
     const last = toks[toks.length - 1];
     if (!last || !(FREE_CLAUSE_VERBS.has(last.lower) || THAT_CLAUSE_VERBS.has(last.lower))) return null;

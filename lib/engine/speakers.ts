@@ -11,6 +11,7 @@
  * holding that role; otherwise the phrase itself, as written.
  */
 import type { ArticleText, OfficialMention, TextBlock } from '../types';
+import { isRegexSpace, isRegexWordChar } from './claims/chars';
 import { lowerCase } from './claims/lower-case';
 import { nextNameRun, type NameRunMatch } from './claims/name-runs';
 
@@ -369,9 +370,11 @@ export class SpeakerResolver {
   /** Whether an official mention is used as a modifier ("Obama administration", "Trump's aides"). */
   private isModifierUse(m: OfficialMention, limit: number): boolean {
     const text = this.article.text;
-    const after = text.slice(m.end, Math.min(limit, m.end + 20));
-    if (/^['\u2019]s?\b/.test(after)) return true;
-    const next = wordAfterSpaces(after);
+    const end = Math.min(limit, m.end + 20);
+    // `/^['’]s?\b/` on the 20 characters after: an apostrophe before a word character.
+    const c = m.end < end ? text.charCodeAt(m.end) : -1;
+    if ((c === 39 || c === 0x2019) && m.end + 1 < end && isRegexWordChar(text.charCodeAt(m.end + 1))) return true;
+    const next = wordAfterSpaces(text, m.end, end);
     return next !== null && MODIFIED_HEADS.has(lowerCase(next));
   }
 
@@ -745,25 +748,21 @@ function withoutPossessive(s: string): string {
   return c === 39 || c === 0x2019 ? s.slice(0, n - 2) : s;
 }
 
-/** Whether a code unit is regex whitespace (`\s`). */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** The letters matched by `/^\s+([\p{L}]+)/u` in `s`, or null; a loop for ASCII, the regex otherwise. */
-function wordAfterSpaces(s: string): string | null {
-  let i = 0;
-  while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
-  if (i === 0) return null;
+/**
+ * The letters matched by `/^\s+([\p{L}]+)/u` in `text.slice(from, to)`, or
+ * null; a loop while the characters are ASCII, the regex otherwise.
+ */
+function wordAfterSpaces(text: string, from: number, to: number): string | null {
+  let i = from;
+  while (i < to && isRegexSpace(text.charCodeAt(i))) i++;
+  if (i === from) return null;
   let j = i;
-  for (; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c >= 128) return /^\s+([\p{L}]+)/u.exec(s)?.[1] ?? null;
+  for (; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c >= 128) return /^\s+([\p{L}]+)/u.exec(text.slice(from, to))?.[1] ?? null;
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) break;
   }
-  return j > i ? s.slice(i, j) : null;
+  return j > i ? text.slice(i, j) : null;
 }
 
 /** Whether ", a/an/the <person noun> …" or ", who …" follows offset `end` (looking at most 60 characters ahead). */

@@ -8,6 +8,7 @@
  * ("I think", "very good") cannot, so they score lower.
  */
 import type { CheckWorthiness } from '../types';
+import { isRegexSpace } from './claims/chars';
 
 interface Signal {
   reason: string;
@@ -64,13 +65,6 @@ const LOWERERS: readonly Signal[] = [
 ];
 
 const BASE_SCORE = 0.3;
-
-/** Whether a code unit is regex whitespace (`\s`). */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** `text.split(/\s+/).filter(Boolean).length`, counting no further than `limit` and building no list. */
 function countWordsUpTo(text: string, limit: number): number {

@@ -11,6 +11,8 @@
  * regex, which keeps the scan linear on long hyphen or apostrophe chains.
  */
 
+import { isRegexSpace, isRegexWordChar } from './chars';
+
 /** One run of capitalised words: `text.slice(index, end)`. */
 export interface NameRunMatch {
   index: number;
@@ -24,18 +26,6 @@ const LETTER = /^\p{L}$/u;
 const MAX_WORD_TAIL = 40;
 
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Dr'] as const;
-
-/** Whether the code unit is a regex word character (`\w` without the `i` flag: ASCII only). */
-function isRegexWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
-/** Whether the code unit is regex whitespace (`\s`). */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** Length in code units of the uppercase letter (`\p{Lu}`) at `i`, or 0. */
 function upperLength(text: string, i: number): number {
