@@ -392,7 +392,7 @@ class ClaimFinder {
    * them rather than all up front, so no single step reads the whole article.
    */
   private ensureQuotes(pos: number): void {
-    while (this.quotesKnownBelow <= pos) {
+    while (this.quoteBlocks < this.article.blocks.length && this.quotesKnownBelow <= pos) {
       for (const q of quotesInBlock(this.article, this.quoteBlocks)) this.quotes.push(q);
       this.quoteBlocks++;
       this.quotesKnownBelow = this.article.blocks[this.quoteBlocks]?.start ?? Infinity;

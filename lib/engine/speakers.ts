@@ -286,7 +286,7 @@ export class SpeakerResolver {
   private ensureAnchors(pos: number): void {
     if (this.anchorsKnownBelow > pos) return;
     const blocks = this.article.blocks;
-    while (this.anchorsKnownBelow <= pos) {
+    while (this.anchorBlocks < blocks.length && this.anchorsKnownBelow <= pos) {
       const block = blocks[this.anchorBlocks] as TextBlock;
       this.anchorBlocks++;
       this.anchorsKnownBelow = blocks[this.anchorBlocks]?.start ?? Infinity;
@@ -413,10 +413,8 @@ export class SpeakerResolver {
 
   /** Indexes a multi-word personal name by its last word, keeping each list sorted by position. */
   private indexSurname(anchor: PersonAnchor): void {
-    const name = anchor.speaker.name;
-    const space = name.lastIndexOf(' ');
-    const surname = name.slice(space + 1);
-    if (space < 0 || !surname) return;
+    const surname = surnameOf(anchor.speaker.name);
+    if (!surname) return;
     const index = anchor.spoke ? this.spokeBySurname : this.bySurname;
     let list = index.get(surname);
     if (!list) {
@@ -602,9 +600,9 @@ const HEAD_ENDING_PREPOSITIONS = new Set(['of', 'for', 'at', 'in', 'with', 'from
  */
 function organisationHead(text: string, words: readonly Word[]): number | null {
   let n = 0;
-  while (n < words.length && (n === 0 || !text.slice(words[n - 1]?.end ?? 0, words[n]?.start ?? 0).includes(','))) n++;
+  while (n < words.length && (n === 0 || !hasComma(text, words[n - 1]?.end ?? 0, words[n]?.start ?? 0))) n++;
   const part = words.slice(0, n);
-  if (part.some((w) => /['\u2019]s?$/.test(w.w))) return null;
+  if (part.some((w) => endsInApostrophe(w.w))) return null;
   const of = part.findIndex((w, i) => i > 0 && HEAD_ENDING_PREPOSITIONS.has(w.w));
   const head = part[of > 0 ? of - 1 : part.length - 1];
   if (!head || !ORG_HEADS.has(lowerCase(head.w))) return null;
@@ -636,6 +634,37 @@ export function isBareNameRun(seg: readonly Word[]): boolean {
   return seg.every((w, i) => (i === 0 && titled) || (/^[\p{Lu}][\p{L}'\u2019.-]*$/u.test(w.w) && !isAllCaps(w.w) && !ROLE_NOUNS.has(lowerCase(w.w))));
 }
 
+/** `text.slice(from, to).includes(',')`, without the copy. */
+function hasComma(text: string, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = Math.max(0, from); i < end; i++) if (text.charCodeAt(i) === 44) return true;
+  return false;
+}
+
+/** `/['’]s?$/.test(w)`: the word ends in an apostrophe, or in an apostrophe and "s" (a possessive). */
+function endsInApostrophe(w: string): boolean {
+  const n = w.length;
+  const last = w.charCodeAt(n - 1);
+  if (last === 39 || last === 0x2019) return true;
+  const before = w.charCodeAt(n - 2);
+  return last === 115 && (before === 39 || before === 0x2019);
+}
+
+/** Surnames of the names seen (officials' names recur as the same strings), '' for single words; bounded. */
+const SURNAMES = new Map<string, string>();
+
+/** The last word of a multi-word name ("Doe" for "Jane Doe"), or '' for a single word. */
+function surnameOf(name: string): string {
+  let surname = SURNAMES.get(name);
+  if (surname === undefined) {
+    const space = name.lastIndexOf(' ');
+    surname = space < 0 ? '' : name.slice(space + 1);
+    if (SURNAMES.size >= 20_000) SURNAMES.clear();
+    SURNAMES.set(name, surname);
+  }
+  return surname;
+}
+
 /** Splits a phrase's words where a comma separates them. */
 function splitAtCommas(text: string, words: readonly Word[]): Word[][] {
   const out: Word[][] = [[]];
@@ -643,7 +672,7 @@ function splitAtCommas(text: string, words: readonly Word[]): Word[][] {
     const w = words[i];
     if (!w) continue;
     const prev = words[i - 1];
-    if (prev && text.slice(prev.end, w.start).includes(',')) out.push([]);
+    if (prev && hasComma(text, prev.end, w.start)) out.push([]);
     out[out.length - 1]?.push(w);
   }
   return out.filter((seg) => seg.length > 0);
@@ -712,16 +741,17 @@ class PersonalNameScan {
           words = words.slice(cut + 1);
         }
       }
-      if (words.length > 3 || this.insideQuote(start)) continue;
-      // All-capital words are acronyms ("KORUS FTA"), not names.
-      if (words.some(isAllCaps)) continue;
+      // Pure filters, cheapest first (the order does not change which runs pass).
+      if (words.length > 3) continue;
       const lower = words.map((w) => withoutPossessive(lowerCase(w)));
       const titled = COURTESY_TITLES.has(lower[0] ?? '');
       if (!titled && NOT_NAME_STARTS.has(lower[0] ?? '')) continue;
-      const text = withoutPossessive(words.join(' '));
+      if (lower.some((w) => ROLE_NOUNS.has(w))) continue;
+      // All-capital words are acronyms ("KORUS FTA"), not names.
+      if (words.some(isAllCaps) || this.insideQuote(start)) continue;
       // "an analyst at Daehan Securities": a run right after "at"/"in" is a place or an employer.
       if (/\b(?:at|in)\s+$/.test(article.text.slice(Math.max(0, start - 4), start))) continue;
-      if (lower.some((w) => ROLE_NOUNS.has(w))) continue;
+      const text = withoutPossessive(words.join(' '));
       // "Park Soo-min, an economist at …": a person appositive outweighs a name word that is also a place word.
       if (lower.some((w) => NON_PERSON_WORDS.has(w)) && !personAppositiveAfter(article.text, start + text.length)) continue;
       out.push({ start, end: start + text.length });
@@ -769,7 +799,7 @@ function wordAfterSpaces(text: string, from: number, to: number): string | null 
 function personAppositiveAfter(text: string, end: number): boolean {
   if (!/^\s*,\s/.test(text.slice(end, end + 3))) return false;
   const ahead = wordsIn(text, end, Math.min(text.length, end + 60));
-  const comma = ahead.findIndex((w, i) => i > 0 && text.slice(ahead[i - 1]?.end ?? 0, w.start).includes(','));
+  const comma = ahead.findIndex((w, i) => i > 0 && hasComma(text, ahead[i - 1]?.end ?? 0, w.start));
   return describesPerson(comma > 0 ? ahead.slice(0, comma) : ahead);
 }
 
