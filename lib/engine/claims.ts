@@ -223,7 +223,17 @@ const INTRO_WORDS = new Set([
 ]);
 
 const CLOSING_QUOTES = /["\u201D\u2019'\u00BB]/;
-const HARD_PUNCT = /[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/;
+/** The marks of `/[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/` (see `gapHasHardPunct`), which end a speaker phrase. */
+const HARD_MARKS: readonly number[] = [44, 59, 58, 0x2014, 0x2013, 34, 0x201c, 0x201d, 0xab, 0xbb];
+
+/** Gap marks, as code units, for `gapHasAny`. */
+const COMMA: readonly number[] = [44];
+const CLAUSE_MARKS: readonly number[] = [44, 59, 58]; // , ; :
+const CLAUSE_OR_STOP: readonly number[] = [44, 59, 58, 46]; // , ; : .
+const PHRASE_END_MARKS: readonly number[] = [44, 59, 58, 46, 40, 41, 0x2014]; // , ; : . ( ) —
+const SUBJECT_END_MARKS: readonly number[] = [59, 58, 34, 0x201c, 0x201d]; // ; : " “ ”
+const THAT_LOOKAHEAD_MARKS: readonly number[] = [44, 59, 58, 34, 0x201c, 0x201d, 40]; // , ; : " “ ” (
+const TOLD_OBJECT_MARKS: readonly number[] = [44, 59, 58, 34, 0x201c]; // , ; : " “
 
 /** Longest reported clause considered; real ones are far shorter. */
 const MAX_CLAIM_CHARS = 1500;
@@ -526,8 +536,35 @@ class ClaimFinder {
     return start + m.index + m[0].length;
   }
 
-  private gapHas(from: number, to: number, re: RegExp): boolean {
-    return re.test(this.text.slice(from, to));
+  /** Whether `text.slice(from, to)` holds one of the code units `marks` (a regex class test, without the copy). */
+  private gapHasAny(from: number, to: number, marks: readonly number[]): boolean {
+    for (let i = from; i < to; i++) if (marks.includes(this.text.charCodeAt(i))) return true;
+    return false;
+  }
+
+  /** `/[,;:\u2014\u2013"\u201C\u201D\u00AB\u00BB]|\s-{1,2}\s/.test(text.slice(from, to))`: a hard punctuation mark, or a spaced hyphen or double hyphen. */
+  private gapHasHardPunct(from: number, to: number): boolean {
+    const text = this.text;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (HARD_MARKS.includes(c)) return true;
+      if (isRegexSpace(c) && i + 2 < to && text.charCodeAt(i + 1) === 45) {
+        const c2 = text.charCodeAt(i + 2);
+        if (isRegexSpace(c2) || (c2 === 45 && i + 3 < to && isRegexSpace(text.charCodeAt(i + 3)))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** `/^\s*,\s*$/.test(text.slice(from, to))`: the gap is one comma and spaces. */
+  private gapIsComma(from: number, to: number): boolean {
+    let commas = 0;
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 44) commas++;
+      else if (!isRegexSpace(c)) return false;
+    }
+    return commas === 1;
   }
 
   /** Processes one sentence. */
@@ -633,7 +670,7 @@ class ClaimFinder {
       while (k >= 0 && verb - k <= 12) {
         const t = toks[k];
         if (!t || t.inQuote) break;
-        if (this.gapHas(t.end, nextStart, HARD_PUNCT)) break;
+        if (this.gapHasHardPunct(t.end, nextStart)) break;
         // A speech verb is never part of a speaker phrase ("X said he believed …").
         if (FREE_CLAUSE_VERBS.has(t.lower) || THAT_CLAUSE_VERBS.has(t.lower) || PARTICIPLES.has(t.lower)) break;
         if (BOUNDARY_WORDS.has(t.lower) || (kind === 'participle' && t.lower === 'with')) {
@@ -783,7 +820,7 @@ class ClaimFinder {
     for (; i < toks.length && i - cue.verb <= 8; i++) {
       const t = toks[i];
       if (!t) break;
-      if (i > cue.verb + 1 && this.gapHas(toks[i - 1]?.end ?? 0, t.start, /[,;:.]/)) break;
+      if (i > cue.verb + 1 && this.gapHasAny(toks[i - 1]?.end ?? 0, t.start, CLAUSE_OR_STOP)) break;
       if (FINITE_MARKERS.has(t.lower) || t.lower === 'that' || isVerbLike(t)) return false;
       if (t.w !== t.lower) capitalised = true;
     }
@@ -799,7 +836,7 @@ class ClaimFinder {
     for (let i = from + 1; i < toks.length && i - from < max; i++) {
       const t = toks[i];
       if (!t || t.inQuote) break;
-      if (this.gapHas(last.end, t.start, /[,;:.()\u2014]/)) break;
+      if (this.gapHasAny(last.end, t.start, PHRASE_END_MARKS)) break;
       if (i > from && (t.lower === 'during' || t.lower === 'in' || t.lower === 'on' || t.lower === 'at' || t.lower === 'after' || t.lower === 'following' || t.lower === 'before' || t.lower === 'when' || t.lower === 'while' || t.lower === 'adding' || t.lower === 'saying' || TIME_WORDS.has(t.lower))) break;
       last = t;
     }
@@ -814,7 +851,7 @@ class ClaimFinder {
       const t = toks[i];
       if (!t || !INTRO_WORDS.has(t.lower)) break;
       let j = i;
-      while (j < toks.length && j - i < 15 && !this.gapHas(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, /,/)) j++;
+      while (j < toks.length && j - i < 15 && !this.gapHasAny(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, COMMA)) j++;
       if (j >= toks.length || j - i >= 15) return null;
       i = j + 1;
     }
@@ -822,9 +859,9 @@ class ClaimFinder {
     const opener = toks[i];
     const afterOpener = toks[i + 1];
     if (opener && afterOpener && opener.w !== opener.lower && /^[a-z]{3,}(?:ed|ing)$/.test(opener.lower) &&
-      !this.gapHas(opener.end, afterOpener.start, /,/) && (afterOpener.inQuote || (afterOpener.w === afterOpener.lower && !isVerbLike(afterOpener)))) {
+      !this.gapHasAny(opener.end, afterOpener.start, COMMA) && (afterOpener.inQuote || (afterOpener.w === afterOpener.lower && !isVerbLike(afterOpener)))) {
       let j = i;
-      while (j < toks.length && j - i < 15 && !this.gapHas(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, /,/)) j++;
+      while (j < toks.length && j - i < 15 && !this.gapHasAny(toks[j]?.end ?? 0, toks[j + 1]?.start ?? 0, COMMA)) j++;
       if (j >= toks.length || j - i >= 15) return null;
       i = j + 1;
     }
@@ -838,7 +875,7 @@ class ClaimFinder {
     while (j < toks.length && j - i < 14) {
       const w = toks[j];
       if (!w || w.inQuote || isVerbLike(w) || BOUNDARY_WORDS.has(w.lower)) break;
-      if (j > i && this.gapHas(toks[j - 1]?.end ?? 0, w.start, /[;:"\u201C\u201D]/)) break;
+      if (j > i && this.gapHasAny(toks[j - 1]?.end ?? 0, w.start, SUBJECT_END_MARKS)) break;
       j++;
     }
     if (j === i || j - i >= 14) return null;
@@ -899,7 +936,7 @@ class ClaimFinder {
       const t = toks[k];
       if (!t || t.start >= cut || t.inQuote) break;
       const prevEnd = k === j ? verbTok.end : (toks[k - 1]?.end ?? 0);
-      if (k > j && this.gapHas(prevEnd, t.start, /[,;:"\u201C\u201D(]/)) break;
+      if (k > j && this.gapHasAny(prevEnd, t.start, THAT_LOOKAHEAD_MARKS)) break;
       if (t.lower === 'that') return this.skipClauseOpening(t.end, cut);
       if (FINITE_MARKERS.has(t.lower) || (k > j && /(?:ed|ing)$/.test(t.lower))) break;
     }
@@ -908,7 +945,7 @@ class ClaimFinder {
       let k = j;
       while (k < toks.length && k - j < 6 && (TOLD_OBJECTS.has(toks[k]?.lower ?? '') || /^[\p{Lu}]/u.test(toks[k]?.w ?? ''))) {
         const prevEnd = k === 0 ? verbTok.end : (toks[k - 1]?.end ?? verbTok.end);
-        if (this.gapHas(prevEnd, toks[k]?.start ?? 0, /[,;:"\u201C]/)) break;
+        if (this.gapHasAny(prevEnd, toks[k]?.start ?? 0, TOLD_OBJECT_MARKS)) break;
         k++;
       }
       j = k;
@@ -943,10 +980,10 @@ class ClaimFinder {
     for (let k = j; k < toks.length && k - j < 25; k++) {
       const t = toks[k];
       if (!t || t.start >= cut) return false;
-      if (k > j && k !== asideEnd && this.gapHas(toks[k - 1]?.end ?? 0, t.start, /[,;:]/)) {
+      if (k > j && k !== asideEnd && this.gapHasAny(toks[k - 1]?.end ?? 0, t.start, CLAUSE_MARKS)) {
         // One comma-enclosed aside after the subject ("said the minister, Jane Doe, was …",
         // "said costs, put at $5m, had risen"): look past it for the verb.
-        const close = asideEnd >= 0 || !this.gapHas(toks[k - 1]?.end ?? 0, t.start, /^\s*,\s*$/) ? -1 : this.asideClose(toks, k, cut);
+        const close = asideEnd >= 0 || !this.gapIsComma(toks[k - 1]?.end ?? 0, t.start) ? -1 : this.asideClose(toks, k, cut);
         if (close < 0) return false;
         asideEnd = close;
         k = close - 1;
@@ -1128,7 +1165,7 @@ class ClaimFinder {
     if (!NAMING_LABEL_VERBS.has(prev.lower)) return false;
     const before = toks[i - 1];
     if (!before || i === 0) return true;
-    if (this.gapHas(before.end, prev.start, /,/)) return true;
+    if (this.gapHasAny(before.end, prev.start, COMMA)) return true;
     // "a scheme called “X”": a common noun right after a determiner, not a namer ("critics called").
     return before.w === before.lower && NOUN_DETERMINERS.has(toks[i - 2]?.lower ?? '') && !SUBJECT_PRONOUNS.has(before.lower);
   }
