@@ -9,8 +9,9 @@
  * parts.ts) at each token that can start one. Each rule looks at a handful of neighbouring tokens, so
  * the whole pass is linear in the text and no regex can backtrack badly. Rules
  * never cross a line break, so no figure runs from one block into the next.
- * A final pass resolves anaphoric dates ("three years later") against the
- * years mentioned before them.
+ * Each match becomes a figure as it is found (figures/resolve.ts), which
+ * resolves anaphoric dates ("three years later") against the years mentioned
+ * before them.
  */
 import type { ArticleText, Figure } from '../types';
 import { MONTH_WORDS, parseIsoDate, WEEKDAY_WORDS } from './dates';
@@ -22,7 +23,7 @@ import { matchMoney, matchPercent } from './figures/money';
 import { matchFraction, matchPartOfYear, matchTally, PART_ORDINALS, YEAR_EDGES } from './figures/parts';
 import { readNumber, TENS } from './figures/read-number';
 import { matchRelativeWord } from './figures/relative';
-import { type Found, resolveRelatives } from './figures/resolve';
+import { FigureResolver } from './figures/resolve';
 import { tokenize } from './figures/tokenize';
 import type { Context, Line, Match, Token } from './figures/types';
 import { DEICTIC_DAYS, HEDGE_TWO_FIRSTS, HEDGES_ONE, HEDGES_TWO, OTHER_HEDGES, RELATIVE_MODIFIERS, VAGUE_MAGNITUDES, WEEKDAY_PREFIXES } from './figures/words';
@@ -122,9 +123,9 @@ export function detectFigures(article: ArticleText): Figure[] {
 /** `detectFigures` as resumable steps (a pause after each line), for the sliced engine. */
 export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
   const ctx: Context = { articleDate: parseIsoDate(article.date) };
-  // Lines are produced and matched one at a time, and a match keeps only its end tokens: the
-  // article's tokens are never all alive at once.
-  const found: Found[] = [];
+  // Lines are produced and matched one at a time, and each match becomes its figure at once:
+  // the article's tokens are never all alive at once, nor are the matches.
+  const resolver = new FigureResolver(article);
   for (const line of tokenize(article)) {
     if (line === null) {
       yield;
@@ -137,7 +138,7 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
       const m = matchAt(line, i, ctx);
       if (m) {
         const first = line[m.first] as Token;
-        found.push({ match: m, start: first.start, end: (line[m.last] as Token).end, sentence: first.sentence });
+        resolver.add(m, first.start, (line[m.last] as Token).end, first.sentence);
         i = m.last + 1;
       } else {
         i++;
@@ -149,5 +150,5 @@ export function* detectFiguresSteps(article: ArticleText): Steps<Figure[]> {
     }
     yield;
   }
-  return yield* resolveRelatives(article, found);
+  return resolver.figures;
 }

@@ -1,6 +1,7 @@
 /**
  * Figure rules for relative dates that start with a word: weekdays, "last month", "earlier this year",
- * "that same year", "yesterday". Their period is resolved later, in the final pass.
+ * "that same year", "yesterday". Their period is resolved when the match
+ * becomes a figure (resolve.ts).
  */
 import { weekdayIndexOfLower } from '../dates';
 import { inSet, isCapitalised, isNameWord, isPunct, isWord, opensSentence } from './token-tests';
@@ -73,7 +74,7 @@ function futureCue(line: Line, i: number): boolean {
   return false;
 }
 
-/** A relative date from token `first` to `last`, resolved in the final pass. */
+/** A relative date from token `first` to `last`, resolved when it becomes a figure. */
 export function relativeMatch(first: number, last: number, needsAnchor = false, future = false): Match {
   return { first, last, kind: 'date', value: null, unit: null, relative: true, period: null, needsAnchor, future };
 }

@@ -1,43 +1,37 @@
 /**
- * The figures detector's final pass: turns matches into figures and resolves relative dates
- * ("three years later") against the article's date and the years mentioned before them.
+ * Turns the figure rules' matches into figures, in text order, resolving
+ * relative dates ("three years later", "the previous year") against the
+ * article's date and the years mentioned before them. Each match is resolved
+ * as it is found: the resolution only ever looks back, so no list of matches
+ * has to be kept for a final pass.
  */
 import type { ArticleText, Figure } from '../../types';
 import { type ResolvedDate, resolveRelative } from '../dates';
-import type { Steps } from '../steps';
 import type { Match } from './types';
 
-/** A rule's match with the offsets and sentence of its tokens (kept instead of the tokens, which can then be freed). */
-export interface Found {
-  match: Match;
-  start: number;
-  end: number;
-  sentence: number;
-}
+/** A relative date resolved once, with the unit of its value. */
+type Resolved = ResolvedDate & { unit: string };
 
-/** Figures resolved between pauses of the final pass. */
-const FIGURES_PER_STEP = 2048;
+/** Builds the figures of one article from its matches, in order. */
+export class FigureResolver {
+  /** The figures so far, sorted by start offset. */
+  readonly figures: Figure[] = [];
+  /** The latest explicit (or resolved anchoring) year: what "three years later" counts from. */
+  private anchorYear: number | null = null;
+  /** The latest explicit year and its sentence: "the previous year" in that sentence is the year before it. */
+  private sentenceYear: { sentence: number; year: number } | null = null;
+  /** The same few phrases ("last month", "a year earlier") recur with the same context: each is resolved once. */
+  private readonly resolvedBefore = new Map<string, Resolved | null>();
 
-/** Final pass: relative dates get their period, using the article's date and the years mentioned before them. */
-export function* resolveRelatives(article: ArticleText, found: readonly Found[]): Steps<Figure[]> {
-  let anchorYear: number | null = null;
-  let sentenceYear: { sentence: number; year: number } | null = null;
-  const figures: Figure[] = [];
-  // The same few phrases ("last month", "a year earlier") recur with the same context: each is resolved once.
-  const resolvedBefore = new Map<string, (ResolvedDate & { unit: string }) | null>();
-  for (const { match, start, end, sentence } of found) {
-    const text = article.text.slice(start, end);
+  constructor(private readonly article: ArticleText) {}
+
+  /** Adds the figure of `match`, which spans [start, end) in sentence number `sentence`. */
+  add(match: Match, start: number, end: number, sentence: number): void {
+    const text = this.article.text.slice(start, end);
     let { value, period, unit } = match;
     if (match.relative) {
-      const sameSentence = sentenceYear !== null && sentenceYear.sentence === sentence ? sentenceYear.year : null;
-      const future = match.future === true;
-      const key = `${anchorYear ?? ''}|${sameSentence ?? ''}|${future ? 1 : 0}|${text}`;
-      let resolved = resolvedBefore.get(key);
-      if (resolved === undefined) {
-        const r: ResolvedDate | null = resolveRelative(text, article.date, { anchorYear, sentenceYear: sameSentence, future });
-        resolved = r ? { ...r, unit: unitOfValue(r.value) } : null;
-        resolvedBefore.set(key, resolved);
-      }
+      const sameSentence = this.sentenceYear !== null && this.sentenceYear.sentence === sentence ? this.sentenceYear.year : null;
+      const resolved = this.resolve(text, sameSentence, match.future === true);
       if (resolved) {
         value = resolved.value;
         // Each figure gets its own period object, as if resolved alone.
@@ -46,20 +40,29 @@ export function* resolveRelatives(article: ArticleText, found: readonly Found[])
       }
     }
     if (match.explicitYear !== undefined) {
-      anchorYear = match.explicitYear;
-      sentenceYear = { sentence, year: match.explicitYear };
+      this.anchorYear = match.explicitYear;
+      this.sentenceYear = { sentence, year: match.explicitYear };
     }
     if (match.relative && match.needsAnchor && period && /^\d{4}$/.test(period.label)) {
-      anchorYear = Number(period.label);
+      this.anchorYear = Number(period.label);
     }
-    figures.push({
+    this.figures.push({
       start, end, text, kind: match.kind, value, unit,
       relative: match.relative, period,
     });
-    // A long article has tens of thousands of figures: pause now and then.
-    if (figures.length % FIGURES_PER_STEP === 0) yield;
   }
-  return figures;
+
+  /** `resolveRelative` of a phrase in the current context, memoised on phrase and context. */
+  private resolve(text: string, sameSentence: number | null, future: boolean): Resolved | null {
+    const key = `${this.anchorYear ?? ''}|${sameSentence ?? ''}|${future ? 1 : 0}|${text}`;
+    let resolved = this.resolvedBefore.get(key);
+    if (resolved === undefined) {
+      const r = resolveRelative(text, this.article.date, { anchorYear: this.anchorYear, sentenceYear: sameSentence, future });
+      resolved = r ? { ...r, unit: unitOfValue(r.value) } : null;
+      this.resolvedBefore.set(key, resolved);
+    }
+    return resolved;
+  }
 }
 
 /** The unit a resolved date value is given in: "2016" → year, "2017-07" → month, "2017-W33" → week. */

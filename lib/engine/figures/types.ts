@@ -28,7 +28,7 @@ export interface Match {
   unit: string | null;
   relative: boolean;
   period: Period | null;
-  /** For relative dates resolved in the final pass: extra context. */
+  /** For relative dates, resolved when the match becomes a figure: extra context. */
   future?: boolean;
   /** An explicit year this figure states (years, dated dates), for anaphora. */
   explicitYear?: number;
