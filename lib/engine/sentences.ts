@@ -110,6 +110,29 @@ function isAbbreviationStop(text: string, dot: number, next: number, floor: numb
   return false;
 }
 
+/** Line breaks and sentence terminators, the only characters the splitter stops at. */
+const BREAK_OR_TERMINATOR = /[\n.!?\u2026]/g;
+
+/**
+ * The last search for `BREAK_OR_TERMINATOR`: in `text`, from `from`, found at
+ * `at` (-1: none). Paragraphs are split in order, so the search that ran past
+ * one paragraph's end still answers at the start of the next, and a stretch
+ * without terminators is searched once rather than once per paragraph.
+ */
+let lastSearch: { text: string; from: number; at: number } | null = null;
+
+/** Offset of the first line break or terminator at or after `from`, or `text.length`: a native regex scan. */
+function nextBreakOrTerminator(text: string, from: number): number {
+  const last = lastSearch;
+  if (last === null || last.text !== text || from < last.from || (last.at >= 0 && last.at < from)) {
+    BREAK_OR_TERMINATOR.lastIndex = from;
+    const m = BREAK_OR_TERMINATOR.exec(text);
+    lastSearch = { text, from, at: m ? m.index : -1 };
+    return m ? m.index : text.length;
+  }
+  return last.at < 0 ? text.length : last.at;
+}
+
 /**
  * Splits `text.slice(start, end)` into sentences and returns their offsets in
  * `text` (trimmed of surrounding whitespace, never empty). Linear in the
@@ -127,6 +150,9 @@ export function splitSentences(text: string, start = 0, end: number = text.lengt
   };
   let i = start;
   while (i < end) {
+    // Only line breaks and terminators matter: jump straight to the next one.
+    i = nextBreakOrTerminator(text, i);
+    if (i >= end) break;
     const c = text.charCodeAt(i);
     if (c === 10) {
       // A blank line (paragraph break) ends a sentence; a single line break is just whitespace.
