@@ -92,6 +92,28 @@ function makeQuote(
   };
 }
 
+/** Quote marks: `"`, `'`, `«`, `»`, `“`, `”`, `„`, `‘`, `’`. */
+const QUOTE_MARK = /["'\u00AB\u00BB\u201C-\u201E\u2018\u2019]/g;
+
+/**
+ * The last search for `QUOTE_MARK`: in `text`, from `from`, found at `at`
+ * (-1: none). Blocks are read in order, so a search that ran past one block
+ * still answers in the next, and a stretch without marks is searched once.
+ */
+let lastSearch: { text: string; from: number; at: number } | null = null;
+
+/** Offset of the first quote mark at or after `from`, or `text.length`: a native regex scan. */
+function nextQuoteMark(text: string, from: number): number {
+  const last = lastSearch;
+  if (last === null || last.text !== text || from < last.from || (last.at >= 0 && last.at < from)) {
+    QUOTE_MARK.lastIndex = from;
+    const m = QUOTE_MARK.exec(text);
+    lastSearch = { text, from, at: m ? m.index : -1 };
+    return m ? m.index : text.length;
+  }
+  return last.at < 0 ? text.length : last.at;
+}
+
 /** Whether the block starts (after spaces) with a double quote mark. */
 function opensWithQuote(text: string, block: TextBlock | undefined): boolean {
   if (!block) return false;
@@ -119,13 +141,15 @@ export function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSp
   let singleOpen = -1;
   let singleLimit = MAX_SINGLE_QUOTE;
   const blockFirst = firstNonSpace(text, block.start, block.end);
-  for (let i = block.start; i < block.end; i++) {
+  // Jump from quote mark to quote mark; `prev` is the last mark handled (every character between two marks is no mark).
+  let prev = block.start - 1;
+  for (let i = nextQuoteMark(text, block.start); ; i = nextQuoteMark(text, i + 1)) {
+    const at = Math.min(i, block.end);
+    // A single quote open too long is dropped at the first non-mark character past its limit: is one in (prev, at)?
+    if (singleOpen >= 0 && Math.max(prev + 1, singleOpen + singleLimit + 1) < at) singleOpen = -1;
+    if (i >= block.end) break;
+    prev = i;
     const c = text.charCodeAt(i);
-    // Most characters are no mark: only the single-quote length limit concerns them.
-    if (c !== 34 && c !== 39 && c < 0xab) {
-      if (singleOpen >= 0 && i - singleOpen > singleLimit) singleOpen = -1;
-      continue;
-    }
     if (isDoubleMark(c)) {
       singleOpen = -1;
       if (doubleOpen < 0) {
@@ -156,9 +180,7 @@ export function quotesInBlock(article: ArticleText, blockIndex: number): QuoteSp
         if (q) out.push(q);
         singleOpen = -1;
       }
-      continue;
     }
-    if (singleOpen >= 0 && i - singleOpen > singleLimit) singleOpen = -1;
   }
   if (singleOpen >= 0 && singleLimit === MAX_SINGLE_SPEECH && opensWithSingleQuote(text, blocks[blockIndex + 1])) {
     const q = makeQuote(text, block, blockIndex, singleOpen, block.end, false);
