@@ -1304,7 +1304,11 @@ export function detectClaims(article: ArticleText, officials: readonly OfficialM
   return drain(detectClaimsSteps(article, officials));
 }
 
-/** `detectClaims` as resumable steps (a pause after each block), for the sliced engine. */
+/**
+ * `detectClaims` as resumable steps, for the sliced engine: a pause after
+ * each block (whose quotes and people are read as the block is reached) and
+ * after every few hundred claims scored, so that no step reads the article.
+ */
 export function* detectClaimsSteps(article: ArticleText, officials: readonly OfficialMention[]): Steps<Claim[]> {
   const finder = new ClaimFinder(article, officials);
   yield;
