@@ -60,7 +60,7 @@ export class RemoteAnnotator {
     if (signal?.aborted) return Promise.resolve(null);
     return new Promise<Annotations | null>((resolve, reject) => {
       const port = this.connect({ name: ANNOTATE_PORT });
-      const assembler = new AnnotationAssembler();
+      const assembler = new AnnotationAssembler(req.type === 'annotate' ? req.article.text : '');
       let settled = false;
       const finish = (value: Annotations | null, error?: Error): void => {
         if (settled) return;

@@ -26,6 +26,9 @@ export const PART_SIZE = 2000;
 /** Longest article text the background accepts (the content script caps articles below this). */
 export const MAX_ARTICLE_CHARS = 4_000_000;
 
+/** An annotation as sent: `text` is left out when it is the article's text between the offsets (see `withoutText`). */
+export type OnTheWire<T extends { text: string }> = Omit<T, 'text'> & { text?: string };
+
 /** Content script → background, the first and only message on a port. */
 export type AnnotateRequest =
   | { type: 'annotate'; article: ArticleText }
@@ -35,38 +38,63 @@ export type AnnotateRequest =
 /** Background → content script, in this order: `packs`, any `part`s, then `done` (or `error` at any point). */
 export type AnnotateReply =
   | { type: 'packs'; packs: KnowledgePack[] }
-  | { type: 'part'; officials: OfficialMention[]; figures: Figure[]; claims: Claim[] }
+  | { type: 'part'; officials: OnTheWire<OfficialMention>[]; figures: OnTheWire<Figure>[]; claims: OnTheWire<Claim>[] }
   | { type: 'done'; date: string | null; topics: string[]; officials: number; figures: number; claims: number }
   | { type: 'error'; message: string };
 
-/** The annotations as a sequence of replies (after the `packs` reply), each part at most `size` items. */
-export function* replyParts(annotations: Annotations, size = PART_SIZE): Generator<AnnotateReply> {
+/**
+ * An annotation as sent: its `text` is left out when it is exactly the
+ * article's text between its offsets (always, in practice), since the content
+ * script has that text already; claims are whole sentences, so this halves
+ * what crosses the wire and what the page must parse.
+ */
+function withoutText<T extends { text: string; start: number; end: number }>(items: readonly T[], articleText: string): OnTheWire<T>[] {
+  return items.map((item) => {
+    if (item.text !== articleText.slice(item.start, item.end)) return item;
+    const { text: _text, ...rest } = item;
+    return rest;
+  });
+}
+
+/** Gives every annotation that arrived without its `text` the article's text between its offsets. */
+function withText<T extends { text: string; start: number; end: number }>(items: OnTheWire<T>[], articleText: string): T[] {
+  for (const item of items) item.text ??= articleText.slice(item.start, item.end);
+  return items as T[];
+}
+
+/** The annotations of `article` as a sequence of replies (after the `packs` reply), each part at most `size` items. */
+export function* replyParts(annotations: Annotations, articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
   const { officials, figures, claims } = annotations;
   const total = officials.length + figures.length + claims.length;
   for (let at = 0; at < total; at += size) {
     const end = at + size;
     yield {
       type: 'part',
-      officials: officials.slice(at, end),
-      figures: figures.slice(Math.max(0, at - officials.length), Math.max(0, end - officials.length)),
-      claims: claims.slice(Math.max(0, at - officials.length - figures.length), Math.max(0, end - officials.length - figures.length)),
+      officials: withoutText(officials.slice(at, end), articleText),
+      figures: withoutText(figures.slice(Math.max(0, at - officials.length), Math.max(0, end - officials.length)), articleText),
+      claims: withoutText(
+        claims.slice(Math.max(0, at - officials.length - figures.length), Math.max(0, end - officials.length - figures.length)),
+        articleText,
+      ),
     };
   }
   yield { type: 'done', date: annotations.date, topics: annotations.topics, officials: officials.length, figures: figures.length, claims: claims.length };
 }
 
-/** Collects replies back into annotations; `add` returns the annotations once `done` arrives (and the counts agree). */
+/** Collects replies back into the annotations of the article whose text is `articleText`; `add` returns them once `done` arrives. */
 export class AnnotationAssembler {
   private readonly officials: OfficialMention[] = [];
   private readonly figures: Figure[] = [];
   private readonly claims: Claim[] = [];
 
+  constructor(private readonly articleText: string) {}
+
   /** Adds one `part` or `done` reply; returns the whole annotations on `done`, else null. Throws on a count mismatch. */
   add(reply: Extract<AnnotateReply, { type: 'part' | 'done' }>): Annotations | null {
     if (reply.type === 'part') {
-      for (const o of reply.officials) this.officials.push(o);
-      for (const f of reply.figures) this.figures.push(f);
-      for (const c of reply.claims) this.claims.push(c);
+      for (const o of withText(reply.officials, this.articleText)) this.officials.push(o);
+      for (const f of withText(reply.figures, this.articleText)) this.figures.push(f);
+      for (const c of withText(reply.claims, this.articleText)) this.claims.push(c);
       return null;
     }
     if (reply.officials !== this.officials.length || reply.figures !== this.figures.length || reply.claims !== this.claims.length) {

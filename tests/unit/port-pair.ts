@@ -58,9 +58,9 @@ export function portPair(senderId: string): { client: PortLike; service: PortLik
       const json = JSON.stringify(m);
       setTimeout(() => {
         if (!open) return;
-        const received: unknown = JSON.parse(json);
-        wire.toClient.push(received);
-        clientMessage.fire(received);
+        // The log gets its own copy: the receiver may complete the objects it is given.
+        wire.toClient.push(JSON.parse(json));
+        clientMessage.fire(JSON.parse(json));
       }, 0);
     },
     disconnect: () => {

@@ -64,6 +64,8 @@ describe('annotating through the background', () => {
     const total = local.officials.length + local.figures.length + local.claims.length;
     expect(parts.length).toBe(Math.ceil(total / 2000));
     for (const p of parts) expect(p.officials.length + p.figures.length + p.claims.length).toBeLessThanOrEqual(2000);
+    // The texts stay behind (the content script has the article): the result above got them back exactly.
+    expect(parts.flatMap((p) => [...p.officials, ...p.figures, ...p.claims]).filter((item) => item.text !== undefined)).toEqual([]);
   });
 
   it('stops the background when the run is aborted, and resolves to null', async () => {
@@ -111,11 +113,12 @@ describe('annotating through the background', () => {
 
 describe('the annotate protocol', () => {
   it('splits annotations into parts and assembles them back in order', () => {
-    const local = annotate(seedArticle(), bundledPacks);
-    const assembler = new AnnotationAssembler();
+    const article = seedArticle();
+    const local = annotate(article, bundledPacks);
+    const assembler = new AnnotationAssembler(article.text);
     let result = null;
     let parts = 0;
-    for (const reply of replyParts(local, 7)) {
+    for (const reply of replyParts(local, article.text, 7)) {
       if (reply.type === 'part') parts++;
       if (reply.type === 'part' || reply.type === 'done') result = assembler.add(reply) ?? result;
     }
@@ -124,7 +127,7 @@ describe('the annotate protocol', () => {
   });
 
   it('refuses a result whose parts do not add up', () => {
-    const assembler = new AnnotationAssembler();
+    const assembler = new AnnotationAssembler('');
     expect(() => assembler.add({ type: 'done', date: null, topics: [], officials: 1, figures: 0, claims: 0 })).toThrow(/incomplete/);
   });
 
