@@ -417,14 +417,24 @@ export class GlossController {
     // With tens of thousands of highlights, indexing them for hit tests is a task of its own.
     await yieldToMain();
     if (gen !== this.generation) return;
-    const byId = new Map(this.highlighter.list().map((it) => [it.id, it]));
-    const order: PaintItem[] = [];
-    const starts: number[] = [];
+    let order: PaintItem[] = [];
+    let starts: number[] = [];
     for (const s of spans) {
-      const it = byId.get(s.id);
+      const it = this.highlighter.get(s.id);
       if (!it) continue;
       order.push(it);
       starts.push(s.start);
+    }
+    if (many) {
+      await yieldToMain();
+      if (gen !== this.generation) return;
+      // The page may have removed text during the pause (the highlighter pruned those items): drop them here too.
+      if (this.highlighter.size !== order.length) {
+        const kept = order.map((it, i) => (this.highlighter.get(it.id) === it ? i : -1)).filter((i) => i >= 0);
+        const [o, st] = [order, starts];
+        order = kept.map((i) => o[i]!);
+        starts = kept.map((i) => st[i]!);
+      }
     }
     this.order = order;
     this.orderStarts = starts;
