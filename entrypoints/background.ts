@@ -1,7 +1,8 @@
 /**
  * The background service worker: the engine (content scripts send it their
- * article), badge counts, the "Explain with Gloss" menu item and keyboard commands. The logic lives in `lib/background/`; this file
- * only hands it the browser.
+ * article), badge counts, the "Explain with Gloss" menu item and keyboard
+ * commands. The logic lives in `lib/background/`; this file only hands it the
+ * browser.
  */
 import { browser } from 'wxt/browser';
 import { setupBackground } from '../lib/background/setup';
