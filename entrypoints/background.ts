@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { setupBackground } from '../lib/background/setup';
 import { serveAnnotatePort } from '../lib/background/annotate-service';
 import { createPacksCache } from '../lib/background/packs-cache';
+import { warmUp } from '../lib/background/warm-up';
 
 export default defineBackground(() => {
   setupBackground({
@@ -21,4 +22,6 @@ export default defineBackground(() => {
   // The engine runs here, not in the page: content scripts send their article over a port.
   const loadPacks = createPacksCache(browser.storage.onChanged);
   browser.runtime.onConnect.addListener((port) => serveAnnotatePort(port, { runtimeId: browser.runtime.id, loadPacks }));
+  // The first article after a restart would otherwise meet a cold engine (lib/background/warm-up.ts says why).
+  setTimeout(() => void loadPacks().then(warmUp).catch(() => undefined), 0);
 });
