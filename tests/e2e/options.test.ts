@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchChromiumWithGloss, type ChromiumWithGloss } from './helpers/chromium';
 import { runAxe } from './axe';
+import { pollUntil } from './helpers/poll';
 
 /** A small valid pack, written for this test. */
 const GOOD_PACK = {
@@ -67,7 +68,16 @@ describe('the options page in Chromium', { timeout: 180_000 }, () => {
     await page.getByRole('textbox', { name: 'Site to add' }).fill('https://www.Example.com/some/page');
     await page.getByRole('button', { name: 'Add site' }).click();
     await page.getByRole('radio', { name: 'Underline' }).check({ force: true });
-    await saved();
+    // "Saved." may still be showing from the first change, so wait for the
+    // last change to reach storage before reloading.
+    const storedNow = () =>
+      browser.background.evaluate(async () => {
+        const got = await (globalThis as unknown as StorageGlobal).chrome.storage.local.get('settings');
+        const settings = got.settings as { runMode?: string; disabledSites?: string[]; style?: { mode?: string } } | undefined;
+        return `${settings?.runMode} ${settings?.disabledSites?.join(',')} ${settings?.style?.mode}`;
+      });
+    const expected = 'on-demand www.example.com underline';
+    assert.equal(await pollUntil(storedNow, (s) => s === expected, { timeoutMs: 5000, intervalMs: 50 }), expected);
     await page.reload();
     await page.getByRole('heading', { name: 'Gloss options' }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'www.example.com' }).waitFor();
