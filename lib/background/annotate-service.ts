@@ -69,8 +69,10 @@ export function serveAnnotatePort(port: PortLike, deps: AnnotateServiceDeps): vo
       return;
     }
     const packs = await deps.loadPacks();
-    post({ type: 'packs', packs: [...packs] });
-    if (!article) return;
+    if (!article) {
+      post({ type: 'packs', packs: [...packs] });
+      return;
+    }
     const annotations = await annotateInSlices(article, packs, { budgetMs: deps.budgetMs ?? 40, yield: nextTask, signal: closed.signal });
     if (!annotations) return;
     for (const reply of replyParts(annotations, article.text)) {

@@ -23,14 +23,14 @@ function isReply(msg: unknown): msg is AnnotateReply {
   return type === 'packs' || type === 'part' || type === 'done' || type === 'error';
 }
 
-/** Annotates through the background and keeps the packs it last sent (the cards read them). */
+/** Annotates through the background, and fetches the packs once for the cards. */
 export class RemoteAnnotator {
   private latestPacks: readonly KnowledgePack[] = [];
   private packsLoad: Promise<readonly KnowledgePack[]> | null = null;
 
   constructor(private readonly connect: Connect) {}
 
-  /** The packs the background annotated with, or none yet. */
+  /** The packs, once `ensurePacks` has fetched them; none before. */
   get packs(): readonly KnowledgePack[] {
     return this.latestPacks;
   }
@@ -43,7 +43,7 @@ export class RemoteAnnotator {
     return this.request({ type: 'annotate', article }, signal);
   }
 
-  /** The packs, fetched once if no annotation has brought them yet (the look-up card needs them). */
+  /** Fetches the packs once (the cards read them); a failed fetch is tried again on the next call. */
   ensurePacks(): Promise<readonly KnowledgePack[]> {
     if (this.latestPacks.length > 0) return Promise.resolve(this.latestPacks);
     this.packsLoad ??= this.request({ type: 'packs' }).then(

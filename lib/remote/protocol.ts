@@ -32,10 +32,18 @@ export type OnTheWire<T extends { text: string }> = Omit<T, 'text'> & { text?: s
 /** Content script → background, the first and only message on a port. */
 export type AnnotateRequest =
   | { type: 'annotate'; article: ArticleText }
-  /** Packs only: for the look-up card when the page was never annotated (on-demand mode). */
+  /**
+   * The packs, for the cards. Asked for separately, when the first card opens:
+   * the bundled pack is a 50 KB message, and parsing it on every page held
+   * the page's main thread for about 9 ms on the seed page, for cards most
+   * readers never open.
+   */
   | { type: 'packs' };
 
-/** Background → content script, in this order: `packs`, any `part`s, then `done` (or `error` at any point). */
+/**
+ * Background → content script. To `annotate`: any `part`s, then `done`; to
+ * `packs`: one `packs`. `error` can come at any point instead.
+ */
 export type AnnotateReply =
   | { type: 'packs'; packs: KnowledgePack[] }
   | { type: 'part'; officials: OnTheWire<OfficialMention>[]; figures: OnTheWire<Figure>[]; claims: OnTheWire<Claim>[] }
@@ -62,7 +70,7 @@ function withText<T extends { text: string; start: number; end: number }>(items:
   return items as T[];
 }
 
-/** The annotations of `article` as a sequence of replies (after the `packs` reply), each part at most `size` items. */
+/** The annotations of `article` as a sequence of replies, each part at most `size` items, then `done`. */
 export function* replyParts(annotations: Annotations, articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
   const { officials, figures, claims } = annotations;
   const total = officials.length + figures.length + claims.length;

@@ -50,8 +50,18 @@ describe('annotating through the background', () => {
     const remoteResult = await remote.annotate(article);
     expect(remoteResult).toEqual(annotate(article, bundledPacks));
     expect(remoteResult?.officials.length).toBeGreaterThan(0);
-    // The cards get the packs the background annotated with.
-    expect(remote.packs.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
+  });
+
+  it('sends no packs with the annotations: the cards fetch them once, when they first open', async () => {
+    const { remote, wires } = connected();
+    await remote.annotate(seedArticle());
+    expect(wires[0]!.toClient.map((m) => (m as AnnotateReply).type)).toEqual(['part', 'done']);
+    expect(remote.packs).toEqual([]);
+    const packs = await remote.ensurePacks();
+    expect(packs.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
+    await remote.ensurePacks();
+    // One port for the article, one for the packs: the second call was served from memory.
+    expect(wires).toHaveLength(2);
   });
 
   it('streams a large article in parts no bigger than the part size, and they add up to the whole', async () => {
