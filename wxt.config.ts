@@ -11,6 +11,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    build: { minify: process.env.GLOSS_NO_MINIFY ? false : undefined },
   }),
   hooks: {
     // The content script does not validate the bundled pack at load (lib/packs/bundled.ts); the build does.
