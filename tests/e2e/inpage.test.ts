@@ -308,6 +308,22 @@ describe('Gloss in the page (Chromium)', { timeout: 180_000 }, () => {
     await page.mouse.move(point.x, point.y, { steps: 3 });
     const card = await pollUntil(() => page.evaluate(openCard), (c) => c !== null, { timeoutMs: 3000, intervalMs: 50 });
     assert.ok(card?.label, 'a card opened');
+    // The keyboard reaches annotations the window never showed: from the top, "previous" wraps to
+    // the last one, at the bottom of the page; it is made then, scrolled to and its card opened.
+    await page.keyboard.press('Escape');
+    await pollUntil(() => page.evaluate(openCard), (c) => c === null, { timeoutMs: 2000, intervalMs: 50 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.mouse.click(5, 5);
+    await page.keyboard.press('Alt+Shift+KeyP');
+    const last = await pollUntil(() => page.evaluate(openCard), (c) => c !== null, { timeoutMs: 3000, intervalMs: 50 });
+    assert.ok(last?.label, 'the last annotation\'s card opened');
+    const scrolled = await page.evaluate(() => (window.scrollY + window.innerHeight) / document.documentElement.scrollHeight);
+    assert.ok(scrolled > 0.95, `the page scrolled to its end (${scrolled.toFixed(3)})`);
+    const bottom = await pollUntil(() => page.evaluate(registeredAroundViewport, NAMES), (r) => r.inView > 0 && r.farAway === 0, { timeoutMs: 10_000, intervalMs: 100 });
+    assert.equal(bottom.invalid, 0);
+    // The toolbar badge counts every annotation, not only the window's.
+    const badge = await browser.background.evaluate(`chrome.action.getBadgeText({ tabId: ${tab} })`);
+    assert.equal(badge, total > 999 ? '999+' : String(total));
     const p = await page.evaluate(probe);
     assert.deepEqual(p.foreign, []);
     assert.ok(p.textKept);
