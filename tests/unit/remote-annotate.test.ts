@@ -136,6 +136,31 @@ describe('the annotate protocol', () => {
     expect(result).toEqual(local);
   });
 
+  it('sends each distinct role once per part, and the page gets one shared object per role', () => {
+    const article = makeBigArticle(60_000);
+    const local = annotate(article, bundledPacks);
+    const withRole = local.officials.filter((o) => o.role);
+    expect(withRole.length).toBeGreaterThan(50);
+    // Through JSON, as the port sends it.
+    const replies = [...replyParts(local, article.text)].map((r) => JSON.parse(JSON.stringify(r)) as AnnotateReply);
+    const part = replies[0] as Extract<AnnotateReply, { type: 'part' }>;
+    const distinct = new Set(withRole.map((o) => JSON.stringify(o.role)));
+    expect(part.roles).toHaveLength(distinct.size);
+    expect(part.officials.every((o) => o.role === null || Number.isInteger(o.role))).toBe(true);
+    const assembler = new AnnotationAssembler(article.text);
+    let result = null;
+    for (const r of replies) result = assembler.add(r as Extract<AnnotateReply, { type: 'part' | 'done' }>);
+    expect(result).toEqual(local);
+    const objects = new Set(result!.officials.map((o) => o.role).filter((r) => r !== null));
+    expect(objects.size).toBe(distinct.size);
+  });
+
+  it('refuses a part whose official points at a role it does not carry', () => {
+    const assembler = new AnnotationAssembler('Kim said so.');
+    const official = { start: 0, end: 3, name: 'Kim', entityId: null, packId: null, via: 'title-pattern' as const, role: 2 };
+    expect(() => assembler.add({ type: 'part', roles: [], officials: [official], figures: [], claims: [] })).toThrow(/unknown role/);
+  });
+
   it('refuses a result whose parts do not add up', () => {
     const assembler = new AnnotationAssembler('');
     expect(() => assembler.add({ type: 'done', date: null, topics: [], officials: 1, figures: 0, claims: 0 })).toThrow(/incomplete/);
