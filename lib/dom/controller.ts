@@ -22,6 +22,7 @@ import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
 import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
+import { SpanTable } from './span-table';
 
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
 const MAX_CARD_REMOUNTS = 3;
@@ -120,7 +121,7 @@ export class GlossController {
   private annotations: Annotations | null = null;
   private order: PaintItem[] = [];
   /** Text offset where each item of `order` starts (same indices), for the window's binary searches. */
-  private orderStarts: number[] = [];
+  private orderStarts: ArrayLike<number> = [];
   private hits = new HitIndex([]);
   /**
    * A windowed paint's spans, in reading order (`orderStarts` holds their
@@ -130,7 +131,7 @@ export class GlossController {
    * front took about 85 ms and registering them with the highlighter 55 ms,
    * for a window of a few hundred.
    */
-  private windowedSpans: PaintSpan[] | null = null;
+  private windowedSpans: SpanTable | null = null;
   /** The items the window shows now (a windowed paint's hit tests look only at these). */
   private windowItems: PaintItem[] = [];
   /** The article changed since the windowed paint: offsets no longer map to its text, so no new items are made. */
@@ -385,6 +386,13 @@ export class GlossController {
     this.navIndex = -1;
   }
 
+  /** How many annotations the enabled categories paint (at most `MAX_PAINTED_ITEMS`). */
+  private paintableCount(a: Annotations): number {
+    const cats = this.settings!.categories;
+    const n = (cats.officials ? a.officials.length : 0) + (cats.figures ? a.figures.length : 0) + (cats.claims ? a.claims.length : 0);
+    return Math.min(n, MAX_PAINTED_ITEMS);
+  }
+
   /** The spans to paint, filtered by the enabled categories, in reading order. */
   private spans(a: Annotations): PaintSpan[] {
     const cats = this.settings!.categories;
@@ -410,22 +418,24 @@ export class GlossController {
       await yieldToMain();
       if (gen !== this.generation) return;
     }
-    const spans = this.spans(a).slice(0, MAX_PAINTED_ITEMS);
-    if (many) {
-      await yieldToMain();
-      if (gen !== this.generation) return;
-    }
     const marks = this.highlighter.mode === 'marks';
-    if (!marks && spans.length > WINDOWED_FROM) {
+    if (!marks && this.paintableCount(a) > WINDOWED_FROM) {
       // Windowed: the spans are kept as offsets and the window makes the items it shows.
       this.highlighter.setWindowed(true);
-      this.windowedSpans = spans;
-      this.orderStarts = spans.map((s) => s.start);
+      this.windowedSpans = SpanTable.from(a, this.settings!.categories, MAX_PAINTED_ITEMS);
+      this.orderStarts = this.windowedSpans.starts;
+      await yieldToMain();
+      if (gen !== this.generation) return;
       this.followViewport();
       measure('gloss:paint-in-view', t0);
       measure('gloss:paint', t0);
       this.reportCount();
       return;
+    }
+    const spans = this.spans(a).slice(0, MAX_PAINTED_ITEMS);
+    if (many) {
+      await yieldToMain();
+      if (gen !== this.generation) return;
     }
     this.inViewMeasured = false;
     const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
@@ -543,17 +553,17 @@ export class GlossController {
     if (!this.windowStale) {
       const made: PaintItem[] = [];
       for (const i of indices) {
-        const span = spans[i];
-        if (!span || this.highlighter.get(span.id)) continue;
-        const range = staticRangeFor(dom, span.start, span.end);
-        if (range) made.push({ id: span.id, kind: span.kind, range });
+        if (i < 0 || i >= spans.length) continue;
+        const id = spans.id(i);
+        if (this.highlighter.get(id)) continue;
+        const range = staticRangeFor(dom, spans.starts[i]!, spans.ends[i]!);
+        if (range) made.push({ id, kind: spans.kind(i), range });
       }
       if (made.length > 0) this.highlighter.add(made);
     }
     const out: PaintItem[] = [];
     for (const i of indices) {
-      const span = spans[i];
-      const item = span && this.highlighter.get(span.id);
+      const item = i >= 0 && i < spans.length ? this.highlighter.get(spans.id(i)) : undefined;
       if (item) out.push(item);
     }
     return out;
@@ -817,10 +827,7 @@ export class GlossController {
 
   /** Scrolls an item into view and flashes it; `open` also opens its card. */
   async reveal(id: string, open: boolean): Promise<boolean> {
-    if (this.windowedSpans && !this.highlighter.get(id)) {
-      const at = this.windowedSpans.findIndex((s) => s.id === id);
-      if (at >= 0) this.materialise([at]);
-    }
+    if (this.windowedSpans && !this.highlighter.get(id)) this.materialise([this.windowedSpans.indexOf(id)]);
     const r = this.highlighter.liveRange(id);
     if (!r) return false;
     const el = r.startContainer.nodeType === 1 ? (r.startContainer as Element) : r.startContainer.parentElement;
@@ -836,15 +843,15 @@ export class GlossController {
   /** Moves to the next (+1) or previous (−1) painted item, wrapping around; returns its id. */
   async navigate(step: 1 | -1): Promise<string | null> {
     // A windowed paint navigates its spans (their items are made when revealed); otherwise the painted items.
-    const ids: readonly { id: string }[] = this.windowedSpans ?? this.order;
-    const n = ids.length;
+    const spans = this.windowedSpans;
+    const n = spans ? spans.length : this.order.length;
     if (n === 0) return null;
     if (this.openId) {
-      const at = ids.findIndex((it) => it.id === this.openId);
+      const at = spans ? spans.indexOf(this.openId) : this.order.findIndex((it) => it.id === this.openId);
       if (at >= 0) this.navIndex = at;
     }
     this.navIndex = this.navIndex < 0 ? (step === 1 ? 0 : n - 1) : (this.navIndex + step + n) % n;
-    const id = ids[this.navIndex]!.id;
+    const id = spans ? spans.id(this.navIndex) : this.order[this.navIndex]!.id;
     // Opened from the keyboard: focus goes into the card so its links are reachable with Tab (Escape gives it back).
     if (await this.reveal(id, true)) this.cards?.host.focus();
     return id;
