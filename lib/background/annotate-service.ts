@@ -10,7 +10,7 @@
 import { annotateInSlices } from '../engine/annotate';
 import type { KnowledgePack } from '../packs/types';
 import type { PortLike } from '../remote/port';
-import { ANNOTATE_PORT, articleOfRequest, replyParts, type AnnotateReply } from '../remote/protocol';
+import { ANNOTATE_PORT, articleOfRequest, doneReply, listParts, type AnnotateReply } from '../remote/protocol';
 
 /** What the service needs: who may connect, and where the packs come from. */
 export interface AnnotateServiceDeps {
@@ -73,12 +73,26 @@ export function serveAnnotatePort(port: PortLike, deps: AnnotateServiceDeps): vo
       post({ type: 'packs', packs: [...packs] });
       return;
     }
-    const annotations = await annotateInSlices(article, packs, { budgetMs: deps.budgetMs ?? 40, yield: nextTask, signal: closed.signal });
+    // Officials and figures go out as soon as they are final, so the page parses them while the
+    // engine looks for claims (the last and longest detector) instead of after it.
+    const send = (replies: Iterable<AnnotateReply>): void => {
+      for (const reply of replies) {
+        if (closed.signal.aborted) return;
+        post(reply);
+      }
+    };
+    const annotations = await annotateInSlices(article, packs, {
+      budgetMs: deps.budgetMs ?? 40,
+      yield: nextTask,
+      signal: closed.signal,
+      progress: {
+        officials: (officials) => send(listParts('officials', officials, article.text)),
+        figures: (figures) => send(listParts('figures', figures, article.text)),
+      },
+    });
     if (!annotations) return;
-    for (const reply of replyParts(annotations, article.text)) {
-      if (closed.signal.aborted) return;
-      post(reply);
-    }
+    send(listParts('claims', annotations.claims, article.text));
+    send([doneReply(annotations)]);
   };
   port.onMessage.addListener(onMessage);
 }

@@ -9,7 +9,7 @@
  * them a time slice at a time and yields to the page in between (content
  * script), so no slice becomes a long task and both give the same result.
  */
-import type { Annotations, ArticleText } from '../types';
+import type { Annotations, ArticleText, Figure, OfficialMention } from '../types';
 import type { KnowledgePack } from '../packs/types';
 import { detectOfficialsSteps } from './officials';
 import { detectFiguresSteps } from './figures';
@@ -20,18 +20,31 @@ import { tokenizeSteps } from './phrase-matcher';
 import { drain, runInSlices, type Steps } from './steps';
 
 /**
+ * Called as each list is final, before the engine goes on to the next: the
+ * background sends officials and figures to the page while it still looks for
+ * claims. The lists passed are the ones the result will hold.
+ */
+export interface AnnotateProgress {
+  officials?: (officials: OfficialMention[]) => void;
+  figures?: (figures: Figure[]) => void;
+}
+
+/**
  * The engine as resumable steps. Claims come after officials because speakers
  * are resolved against the officials found; figure checks only run on figures
  * already found. Article-wide context (surname links, the year relative dates
  * count from, speaker continuity) is carried inside each detector's state
  * across pauses, so pausing changes nothing in the result.
  */
-export function* annotateSteps(article: ArticleText, packs: readonly KnowledgePack[]): Steps<Annotations> {
+export function* annotateSteps(article: ArticleText, packs: readonly KnowledgePack[], progress?: AnnotateProgress): Steps<Annotations> {
   // One word list for the officials and the topics (tokenizing is a large share of the work).
   const tokens = yield* tokenizeSteps(article.text);
   const officials = yield* detectOfficialsSteps(article, packs, tokens);
+  progress?.officials?.(officials);
+  yield;
   const found = yield* detectFiguresSteps(article);
   const figures = yield* checkFiguresSteps(article, found, packs);
+  progress?.figures?.(figures);
   yield;
   const claims = yield* detectClaimsSteps(article, officials);
   const topics = detectTopicsInTokens(tokens, packs);
@@ -53,6 +66,8 @@ export interface AnnotateSliceOptions {
   now?: () => number;
   /** Stops the work between slices; the promise then resolves to null. */
   signal?: AbortSignal;
+  /** Told as officials, then figures, are final (see `AnnotateProgress`). */
+  progress?: AnnotateProgress;
 }
 
 /**
@@ -65,5 +80,5 @@ export async function annotateInSlices(
   packs: readonly KnowledgePack[],
   options: AnnotateSliceOptions,
 ): Promise<Annotations | null> {
-  return runInSlices(annotateSteps(article, packs), options);
+  return runInSlices(annotateSteps(article, packs, options.progress), options);
 }

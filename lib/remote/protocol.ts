@@ -115,23 +115,36 @@ function withRoles(officials: OfficialOnTheWire[], roles: readonly Role[]): OnTh
   return officials as unknown as OnTheWire<OfficialMention>[];
 }
 
-/** The annotations of `article` as a sequence of replies, each part at most `size` items, then `done`. */
-export function* replyParts(annotations: Annotations, articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
-  const { officials, figures, claims } = annotations;
-  const total = officials.length + figures.length + claims.length;
-  for (let at = 0; at < total; at += size) {
-    const end = at + size;
-    yield {
-      type: 'part',
-      ...withRoleIndex(withoutText(officials.slice(at, end), articleText)),
-      figures: withoutText(figures.slice(Math.max(0, at - officials.length), Math.max(0, end - officials.length)), articleText),
-      claims: withoutText(
-        claims.slice(Math.max(0, at - officials.length - figures.length), Math.max(0, end - officials.length - figures.length)),
-        articleText,
-      ),
-    };
+/** The lists of annotations, in the order the engine finishes them and the parts are sent. */
+export type AnnotationListName = 'officials' | 'figures' | 'claims';
+
+/**
+ * One list of annotations as `part` replies of at most `size` items each.
+ * The background sends officials and figures as soon as the engine has
+ * finished them, while it still looks for claims (see `annotate-service.ts`).
+ */
+export function* listParts<L extends AnnotationListName>(list: L, items: Annotations[L], articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
+  for (let at = 0; at < items.length; at += size) {
+    const part: Extract<AnnotateReply, { type: 'part' }> = { type: 'part', roles: [], officials: [], figures: [], claims: [] };
+    if (list === 'officials') Object.assign(part, withRoleIndex(withoutText((items as OfficialMention[]).slice(at, at + size), articleText)));
+    else if (list === 'figures') part.figures = withoutText((items as Figure[]).slice(at, at + size), articleText);
+    else part.claims = withoutText((items as Claim[]).slice(at, at + size), articleText);
+    yield part;
   }
-  yield { type: 'done', date: annotations.date, topics: annotations.topics, officials: officials.length, figures: figures.length, claims: claims.length };
+}
+
+/** The `done` reply: what the parts must add up to, and the article-wide results. */
+export function doneReply(annotations: Annotations): AnnotateReply {
+  const { officials, figures, claims } = annotations;
+  return { type: 'done', date: annotations.date, topics: annotations.topics, officials: officials.length, figures: figures.length, claims: claims.length };
+}
+
+/** The annotations of `article` as a sequence of replies: each list in parts of at most `size` items, then `done`. */
+export function* replyParts(annotations: Annotations, articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
+  yield* listParts('officials', annotations.officials, articleText, size);
+  yield* listParts('figures', annotations.figures, articleText, size);
+  yield* listParts('claims', annotations.claims, articleText, size);
+  yield doneReply(annotations);
 }
 
 /** Collects replies back into the annotations of the article whose text is `articleText`; `add` returns them once `done` arrives. */

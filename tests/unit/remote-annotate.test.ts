@@ -55,7 +55,8 @@ describe('annotating through the background', () => {
   it('sends no packs with the annotations: the cards fetch them once, when they first open', async () => {
     const { remote, wires } = connected();
     await remote.annotate(seedArticle());
-    expect(wires[0]!.toClient.map((m) => (m as AnnotateReply).type)).toEqual(['part', 'done']);
+    // Officials, figures and claims (one part each on the seed), then done: no packs.
+    expect(wires[0]!.toClient.map((m) => (m as AnnotateReply).type)).toEqual(['part', 'part', 'part', 'done']);
     expect(remote.packs).toEqual([]);
     const packs = await remote.ensurePacks();
     expect(packs.map((p) => p.id)).toEqual(bundledPacks.map((p) => p.id));
@@ -71,11 +72,31 @@ describe('annotating through the background', () => {
     const local = annotate(article, bundledPacks);
     expect(result).toEqual(local);
     const parts = wires[0]!.toClient.filter((m): m is Extract<AnnotateReply, { type: 'part' }> => (m as AnnotateReply).type === 'part');
-    const total = local.officials.length + local.figures.length + local.claims.length;
-    expect(parts.length).toBe(Math.ceil(total / 2000));
+    // Each list in its own parts, in the order the engine finishes them: officials, figures, claims.
+    const listOf = (p: (typeof parts)[number]): string[] => (['officials', 'figures', 'claims'] as const).filter((l) => p[l].length > 0);
+    const parts2000 = (n: number): number => Math.ceil(n / 2000);
+    expect(parts.length).toBe(parts2000(local.officials.length) + parts2000(local.figures.length) + parts2000(local.claims.length));
+    expect(parts.map((p) => listOf(p).join())).toEqual([
+      ...Array<string>(parts2000(local.officials.length)).fill('officials'),
+      ...Array<string>(parts2000(local.figures.length)).fill('figures'),
+      ...Array<string>(parts2000(local.claims.length)).fill('claims'),
+    ]);
     for (const p of parts) expect(p.officials.length + p.figures.length + p.claims.length).toBeLessThanOrEqual(2000);
     // The texts stay behind (the content script has the article): the result above got them back exactly.
     expect(parts.flatMap((p) => [...p.officials, ...p.figures, ...p.claims]).filter((item) => item.text !== undefined)).toEqual([]);
+  });
+
+  it('sends officials and figures while it still looks for claims', async () => {
+    const article = makeBigArticle(120_000);
+    const { remote, wires } = connected({ budgetMs: 1 });
+    const pending = remote.annotate(article);
+    const types = (): string[] => (wires[0]?.toClient ?? []).map((m) => (m as AnnotateReply).type);
+    // Watch between the background's slices for the first part to arrive.
+    while (!types().includes('part')) await new Promise((r) => setTimeout(r, 0));
+    const first = wires[0]!.toClient.find((m) => (m as AnnotateReply).type === 'part') as Extract<AnnotateReply, { type: 'part' }>;
+    expect(first.officials.length).toBeGreaterThan(0);
+    expect(types()).not.toContain('done');
+    expect(await pending).toEqual(annotate(article, bundledPacks));
   });
 
   it('stops the background when the run is aborted, and resolves to null', async () => {
@@ -86,9 +107,12 @@ describe('annotating through the background', () => {
     setTimeout(() => abort.abort(), 20);
     await expect(pending).resolves.toBeNull();
     expect(wires[0]!.disconnectedByClient).toBe(true);
-    // Give the background time it would have needed to finish: it must not post any part.
+    // Officials may have gone out before the abort; after it, nothing more is posted.
+    const atAbort = wires[0]!.toClient.length;
+    // Give the background time it would have needed to finish.
     await new Promise((r) => setTimeout(r, 300));
-    expect(wires[0]!.toClient.some((m) => (m as AnnotateReply).type === 'part' || (m as AnnotateReply).type === 'done')).toBe(false);
+    expect(wires[0]!.toClient).toHaveLength(atAbort);
+    expect(wires[0]!.toClient.some((m) => (m as AnnotateReply).type === 'done')).toBe(false);
   });
 
   it('resolves to null at once for a signal that is already aborted', async () => {
@@ -132,7 +156,7 @@ describe('the annotate protocol', () => {
       if (reply.type === 'part') parts++;
       if (reply.type === 'part' || reply.type === 'done') result = assembler.add(reply) ?? result;
     }
-    expect(parts).toBe(Math.ceil((local.officials.length + local.figures.length + local.claims.length) / 7));
+    expect(parts).toBe(Math.ceil(local.officials.length / 7) + Math.ceil(local.figures.length / 7) + Math.ceil(local.claims.length / 7));
     expect(result).toEqual(local);
   });
 
