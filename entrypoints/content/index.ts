@@ -43,8 +43,13 @@ export default defineContentScript({
     const remote = new RemoteAnnotator((info) => browser.runtime.connect(info) as PortLike);
     const controller = new GlossController({
       doc: document,
-      // Sliced like the engine: a very long page is read a few milliseconds at a time.
-      extract: (doc, url, signal) => extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
+      // Sliced like the engine: a very long page is read a few milliseconds at a time. The first
+      // slice waits for a task of its own: the browser runs `main` inside the task that injects and
+      // evaluates this script (15–30 ms on a loading page), and reading the page there made that one task longer.
+      extract: async (doc, url, signal) => {
+        await yieldToMain();
+        return extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal });
+      },
       // In the background: the page's main thread only receives the results, a part per task.
       annotate: (article, _packs, signal) => awaitOffMain(remote.annotate(article, signal)),
       get packs() {
