@@ -57,6 +57,8 @@ export default defineContentScript({
       },
       loadSettings: readPageSettings,
       createCardHost,
+      // The packs come with the first card (lib/remote/protocol.ts says why): ask while the hover delay runs.
+      prefetchCards: () => void remote.ensurePacks(),
       mountCards: async () => {
         // The cards read the packs; a page never annotated (on-demand mode, a look-up) fetches them first.
         await remote.ensurePacks();

@@ -73,6 +73,12 @@ export interface ControllerDeps {
   loadSettings: () => Promise<Settings>;
   /** Mounts the card UI on first use (a WXT shadow root in the extension). */
   mountCards: () => Promise<MountedCardUi>;
+  /**
+   * Starts fetching what the first card needs (the packs, in the extension)
+   * when the pointer first rests on a highlight, so the fetch overlaps the
+   * hover delay instead of following it. Optional; called once.
+   */
+  prefetchCards?: () => void;
   /** Builds the card host in a mounted container. */
   createCardHost: (container: HTMLElement, packs: readonly KnowledgePack[], events: CardHostEvents) => CardHost;
   /** Reports the painted count (the toolbar badge). */
@@ -163,6 +169,8 @@ export class GlossController {
   private inViewMeasured = false;
   /** Aborts the engine run of an update that a newer update or `stop()` has replaced. */
   private staleRun: AbortController | null = null;
+  /** Whether `deps.prefetchCards` has been called (it is called once, on the first hover). */
+  private cardsPrefetched = false;
   /** Times the card host was mounted again after the page removed it (see `cardHost`). */
   private cardRemounts = 0;
 
@@ -701,6 +709,10 @@ export class GlossController {
       if (this.closeTimer !== null) clearTimeout(this.closeTimer);
       this.closeTimer = null;
       if (id === this.openId) return;
+      if (!this.cardsPrefetched) {
+        this.cardsPrefetched = true;
+        this.deps.prefetchCards?.();
+      }
       this.openTimer = setTimeout(() => {
         this.openTimer = null;
         void this.openCard(id);
