@@ -505,8 +505,9 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   lines.push('');
   lines.push('found: annotations; shown: highlight ranges registered (only those near the viewport from 5,000 annotations on).');
   lines.push('Gloss ms: content script start to all highlights painted; in view: to the highlights in view; ready→view: from the');
-  lines.push("background's annotations assembled on the page to the highlights in view; main thr.: sum of its");
-  lines.push('slices; longest: longest Gloss slice or long task during its run; heap: retained JS heap with Gloss minus without; peak: sampled.');
+  lines.push("background's annotations assembled on the page to the highlights in view; main thr.: sum of its slices; longest:");
+  lines.push('longest Gloss slice or long task during its run; heap: retained JS heap and ArrayBuffers with Gloss minus without;');
+  lines.push('peak: sampled.');
   lines.push('');
   lines.push(`Content script ${kb(bundle.contentScriptBytes!)} (${kb(bundle.contentScriptGzBytes!)} gzip), popup ${kb(bundle.popupBytes!)} (${kb(bundle.popupGzBytes!)} gzip), background ${kb(bundle.backgroundBytes!)} (${kb(bundle.backgroundGzBytes!)} gzip)`);
   lines.push(`Popup: first contentful paint ${fmt(popup.firstPaintMs)} ms, the seed page's officials shown at ${fmt(popup.dataMs)} ms`);
