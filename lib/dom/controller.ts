@@ -23,6 +23,7 @@ import { keyAction } from './keyboard';
 import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
 import { SpanTable } from './span-table';
+import { annotationSetOf, isAnnotationSet, type AnnotationSet } from '../annotation-set';
 
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
 const MAX_CARD_REMOUNTS = 3;
@@ -68,7 +69,11 @@ export interface ControllerDeps {
    * The engine: synchronous (tests) or sliced (the content script: `annotateInSlices`, which yields
    * to the page between slices and resolves to null when `signal` aborts).
    */
-  annotate: (article: ArticleText, packs: readonly KnowledgePack[], signal: AbortSignal) => Annotations | Promise<Annotations | null>;
+  annotate: (
+    article: ArticleText,
+    packs: readonly KnowledgePack[],
+    signal: AbortSignal,
+  ) => Annotations | AnnotationSet | Promise<Annotations | AnnotationSet | null>;
   packs: readonly KnowledgePack[];
   loadSettings: () => Promise<Settings>;
   /** Mounts the card UI on first use (a WXT shadow root in the extension). */
@@ -124,7 +129,7 @@ export class GlossController {
   private enabled = true;
   private state: PageStatus['state'] = 'loading';
   private dom: ArticleDom | null = null;
-  private annotations: Annotations | null = null;
+  private annotations: AnnotationSet | null = null;
   private order: PaintItem[] = [];
   /** Text offset where each item of `order` starts (same indices), for the window's binary searches. */
   private orderStarts: ArrayLike<number> = [];
@@ -202,7 +207,7 @@ export class GlossController {
   }
 
   /** The current annotations, or null. */
-  get current(): Annotations | null {
+  get current(): AnnotationSet | null {
     return this.annotations;
   }
 
@@ -302,9 +307,10 @@ export class GlossController {
     this.annotations = null;
     this.state = 'loading';
     const t1 = performance.now();
-    let annotations: Annotations | null;
+    let annotations: AnnotationSet | null;
     try {
-      annotations = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+      const found = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+      annotations = found && (isAnnotationSet(found) ? found : annotationSetOf(found));
     } catch {
       // The engine could not run (in the extension: the background went away). Nothing is painted and
       // the state stays 'loading', whose popup message offers Retry; the page itself is untouched.
@@ -347,7 +353,8 @@ export class GlossController {
   /** What the popup sees. */
   status(): PageStatus {
     if (this.state === 'ready' && this.annotations) {
-      return { state: 'ready', annotations: this.annotations, url: this.doc.location?.href ?? '', title: this.dom?.article.title ?? null };
+      // Made afresh from the kept columns: the popup and exports need the objects, the page does not.
+      return { state: 'ready', annotations: this.annotations.toAnnotations(), url: this.doc.location?.href ?? '', title: this.dom?.article.title ?? null };
     }
     return { state: this.state === 'ready' ? 'loading' : this.state } as PageStatus;
   }
@@ -395,25 +402,28 @@ export class GlossController {
   }
 
   /** How many annotations the enabled categories paint (at most `MAX_PAINTED_ITEMS`). */
-  private paintableCount(a: Annotations): number {
+  private paintableCount(a: AnnotationSet): number {
     const cats = this.settings!.categories;
-    const n = (cats.officials ? a.officials.length : 0) + (cats.figures ? a.figures.length : 0) + (cats.claims ? a.claims.length : 0);
+    const n = (cats.officials ? a.size('officials') : 0) + (cats.figures ? a.size('figures') : 0) + (cats.claims ? a.size('claims') : 0);
     return Math.min(n, MAX_PAINTED_ITEMS);
   }
 
   /** The spans to paint, filtered by the enabled categories, in reading order. */
-  private spans(a: Annotations): PaintSpan[] {
+  private spans(a: AnnotationSet): PaintSpan[] {
     const cats = this.settings!.categories;
     const out: PaintSpan[] = [];
-    if (cats.officials) a.officials.forEach((m, i) => out.push({ id: `officials:${i}`, kind: 'official', start: m.start, end: m.end }));
-    if (cats.figures)
-      a.figures.forEach((f, i) => out.push({ id: `figures:${i}`, kind: f.check?.verdict === 'differs' ? 'figureDiffers' : 'figure', start: f.start, end: f.end }));
-    if (cats.claims) a.claims.forEach((c, i) => out.push({ id: `claims:${i}`, kind: 'claim', start: c.start, end: c.end }));
+    const add = (list: AnnotationList, kind: (i: number) => PaintKind): void => {
+      const [starts, ends] = [a.starts(list), a.ends(list)];
+      for (let i = 0; i < starts.length; i++) out.push({ id: `${list}:${i}`, kind: kind(i), start: starts[i]!, end: ends[i]! });
+    };
+    if (cats.officials) add('officials', () => 'official');
+    if (cats.figures) add('figures', (i) => (a.figureDiffers(i) ? 'figureDiffers' : 'figure'));
+    if (cats.claims) add('claims', () => 'claim');
     return out.sort((x, y) => x.start - y.start || (x.kind === 'claim' ? -1 : 0) - (y.kind === 'claim' ? -1 : 0));
   }
 
   /** Paints in-view spans at once, the rest in slices; then reports the count. */
-  private async paint(dom: ArticleDom, a: Annotations, gen: number): Promise<void> {
+  private async paint(dom: ArticleDom, a: AnnotationSet, gen: number): Promise<void> {
     const t0 = performance.now();
     // Block boxes are read before the highlight styles change: the page's layout is still clean
     // then, so reading it forces no style recalculation of the whole document.
@@ -421,7 +431,7 @@ export class GlossController {
     this.styles.apply(this.settings!.style);
     // With tens of thousands of annotations, ordering them and sorting out the visible ones are
     // tasks of their own (each a pause for the page); a page of ordinary size does it all at once.
-    const many = a.officials.length + a.figures.length + a.claims.length > WINDOWED_FROM;
+    const many = a.size('officials') + a.size('figures') + a.size('claims') > WINDOWED_FROM;
     if (many) {
       await yieldToMain();
       if (gen !== this.generation) return;
@@ -759,9 +769,18 @@ export class GlossController {
     const [list, index] = id.split(':') as [AnnotationList, string];
     const i = Number(index);
     const articleDate = a.date;
-    if (list === 'officials' && a.officials[i]) return { kind: 'official', mention: a.officials[i], articleDate };
-    if (list === 'figures' && a.figures[i]) return { kind: 'figure', figure: a.figures[i], articleDate };
-    if (list === 'claims' && a.claims[i]) return { kind: 'claim', claim: a.claims[i], articleDate };
+    if (list === 'officials') {
+      const mention = a.item('officials', i);
+      return mention ? { kind: 'official', mention, articleDate } : null;
+    }
+    if (list === 'figures') {
+      const figure = a.item('figures', i);
+      return figure ? { kind: 'figure', figure, articleDate } : null;
+    }
+    if (list === 'claims') {
+      const claim = a.item('claims', i);
+      return claim ? { kind: 'claim', claim, articleDate } : null;
+    }
     return null;
   }
 

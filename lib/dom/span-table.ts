@@ -9,7 +9,7 @@
  * 5 MB of the page's heap and 10–30 ms to build; as typed arrays they take
  * 13 bytes each, and ids are made only for the items that are painted.
  */
-import type { Annotations } from '../types';
+import type { AnnotationSet } from '../annotation-set';
 import type { PaintKind } from './highlighter';
 
 /** The annotation lists, by the code a table stores for them. */
@@ -57,8 +57,11 @@ export class SpanTable {
    * from the engine (sorted by start); a list that is not sorted is sorted
    * here first, so the result never depends on that.
    */
-  static from(a: Annotations, categories: SpanCategories, limit = Infinity): SpanTable {
-    const sources = LISTS.filter((name) => categories[name]).map((name) => ({ name, order: sortedIndices(a[name]) }));
+  static from(a: AnnotationSet, categories: SpanCategories, limit = Infinity): SpanTable {
+    const sources = LISTS.filter((name) => categories[name]).map((name) => {
+      const starts = a.starts(name);
+      return { name, starts, ends: a.ends(name), order: sortedIndices(starts) };
+    });
     const total = sources.reduce((n, s) => n + s.order.length, 0);
     const table = new SpanTable(Math.min(total, limit));
     const at = sources.map(() => 0);
@@ -69,7 +72,7 @@ export class SpanTable {
       for (let s = 0; s < sources.length; s++) {
         const src = sources[s]!;
         if (at[s]! >= src.order.length) continue;
-        const start = a[src.name][src.order[at[s]!]!]!.start;
+        const start = src.starts[src.order[at[s]!]!]!;
         if (best < 0 || start < bestStart || (start === bestStart && TIE_ORDER[src.name] < TIE_ORDER[sources[best]!.name])) {
           best = s;
           bestStart = start;
@@ -77,9 +80,8 @@ export class SpanTable {
       }
       const src = sources[best]!;
       const index = src.order[at[best]!++]!;
-      const item = a[src.name][index]!;
-      table.starts[out] = item.start;
-      table.ends[out] = item.end;
+      table.starts[out] = src.starts[index]!;
+      table.ends[out] = src.ends[index]!;
       table.lists[out] = LISTS.indexOf(src.name);
       table.indices[out] = index;
       table.kinds[out] = kindCode(src.name, a, index);
@@ -108,23 +110,21 @@ export class SpanTable {
   }
 }
 
-function kindCode(list: ListName, a: Annotations, index: number): number {
+function kindCode(list: ListName, a: AnnotationSet, index: number): number {
   if (list === 'officials') return 0;
   if (list === 'claims') return 3;
-  return a.figures[index]!.check?.verdict === 'differs' ? 2 : 1;
+  return a.figureDiffers(index) ? 2 : 1;
 }
 
-/** Indices of `items` in order of start, stable; the identity order when already sorted (the usual case). */
-function sortedIndices(items: readonly { start: number }[]): Int32Array {
-  const order = new Int32Array(items.length);
+/** Indices of a list's items in order of start, stable; the identity order when already sorted (the usual case). */
+function sortedIndices(starts: ArrayLike<number>): Int32Array {
+  const n = starts.length;
+  const order = new Int32Array(n);
   let sorted = true;
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < n; i++) {
     order[i] = i;
-    if (i > 0 && items[i]!.start < items[i - 1]!.start) sorted = false;
+    if (i > 0 && starts[i]! < starts[i - 1]!) sorted = false;
   }
-  if (!sorted) {
-    const copy = Array.from(order).sort((x, y) => items[x]!.start - items[y]!.start || x - y);
-    order.set(copy);
-  }
+  if (!sorted) order.set(Array.from(order).sort((x, y) => starts[x]! - starts[y]! || x - y));
   return order;
 }

@@ -6,7 +6,8 @@
  * annotating at its next pause.
  */
 import type { KnowledgePack } from '../packs/types';
-import type { Annotations, ArticleText } from '../types';
+import type { ArticleText } from '../types';
+import type { AnnotationSet } from '../annotation-set';
 import type { PortLike } from './port';
 import { ANNOTATE_PORT, AnnotationAssembler, type AnnotateReply, type AnnotateRequest } from './protocol';
 
@@ -39,7 +40,7 @@ export class RemoteAnnotator {
    * Annotates `article` in the background. Resolves to null when `signal`
    * aborts; rejects with `RemoteAnnotateError` when the background fails.
    */
-  annotate(article: ArticleText, signal?: AbortSignal): Promise<Annotations | null> {
+  annotate(article: ArticleText, signal?: AbortSignal): Promise<AnnotationSet | null> {
     return this.request({ type: 'annotate', article }, signal);
   }
 
@@ -56,13 +57,13 @@ export class RemoteAnnotator {
     return this.packsLoad;
   }
 
-  private request(req: AnnotateRequest, signal?: AbortSignal): Promise<Annotations | null> {
+  private request(req: AnnotateRequest, signal?: AbortSignal): Promise<AnnotationSet | null> {
     if (signal?.aborted) return Promise.resolve(null);
-    return new Promise<Annotations | null>((resolve, reject) => {
+    return new Promise<AnnotationSet | null>((resolve, reject) => {
       const port = this.connect({ name: ANNOTATE_PORT });
       const assembler = new AnnotationAssembler(req.type === 'annotate' ? req.article.text : '');
       let settled = false;
-      const finish = (value: Annotations | null, error?: Error): void => {
+      const finish = (value: AnnotationSet | null, error?: Error): void => {
         if (settled) return;
         settled = true;
         port.onMessage.removeListener(onMessage);

@@ -15,7 +15,9 @@
  * one long parse; parts of at most `PART_SIZE` items are parsed a task each.
  */
 import type { KnowledgePack } from '../packs/types';
-import type { Annotations, ArticleText, Claim, Figure, OfficialMention, Role } from '../types';
+import type { Annotations, ArticleText, Claim, Figure, OfficialMention } from '../types';
+import type { AnnotationListName, AnnotationOf, AnnotationSet } from '../annotation-set';
+import { ColumnList, ColumnsError, encodeColumns, type ColumnsWire } from './columns';
 
 /** The port name the content script connects with. */
 export const ANNOTATE_PORT = 'gloss:annotate';
@@ -26,11 +28,6 @@ export const PART_SIZE = 2000;
 /** Longest article text the background accepts (the content script caps articles below this). */
 export const MAX_ARTICLE_CHARS = 4_000_000;
 
-/** An annotation as sent: `text` is left out when it is the article's text between the offsets (see `withoutText`). */
-export type OnTheWire<T extends { text: string }> = Omit<T, 'text'> & { text?: string };
-
-/** An official as sent: its role is an index into its part's `roles` (see `withRoleIndex`). */
-export type OfficialOnTheWire = Omit<OnTheWire<OfficialMention>, 'role'> & { role: number | null };
 
 /** Content script → background, the first and only message on a port. */
 export type AnnotateRequest =
@@ -49,74 +46,20 @@ export type AnnotateRequest =
  */
 export type AnnotateReply =
   | { type: 'packs'; packs: KnowledgePack[] }
-  | { type: 'part'; roles: Role[]; officials: OfficialOnTheWire[]; figures: OnTheWire<Figure>[]; claims: OnTheWire<Claim>[] }
+  /** Up to `PART_SIZE` items of one list, as columns (`lib/remote/columns.ts` says why). */
+  | { type: 'part'; list: AnnotationListName; items: ColumnsWire }
   | { type: 'done'; date: string | null; topics: string[]; officials: number; figures: number; claims: number }
   | { type: 'error'; message: string };
 
 /**
- * An annotation as sent: its `text` is left out when it is exactly the
+ * An annotation's `text` is left out of what is sent when it is exactly the
  * article's text between its offsets (always, in practice), since the content
  * script has that text already; claims are whole sentences, so this halves
  * what crosses the wire and what the page must parse.
  */
-function withoutText<T extends { text: string; start: number; end: number }>(items: readonly T[], articleText: string): OnTheWire<T>[] {
-  return items.map((item) => {
-    if (item.text !== articleText.slice(item.start, item.end)) return item;
-    const { text: _text, ...rest } = item;
-    return rest;
-  });
+function textIsDerivable(articleText: string): (item: { text: string; start: number; end: number }, key: string) => boolean {
+  return (item, key) => key === 'text' && item.text === articleText.slice(item.start, item.end);
 }
-
-/** Gives every annotation that arrived without its `text` the article's text between its offsets. */
-function withText<T extends { text: string; start: number; end: number }>(items: OnTheWire<T>[], articleText: string): T[] {
-  for (const item of items) item.text ??= articleText.slice(item.start, item.end);
-  return items as T[];
-}
-
-/**
- * Officials with each role sent once per part: a role is an index into
- * `roles`. Why: the same few roles repeat on every mention of a person (on
- * the 1.5 MB benchmark page 13,553 mentions carry 10 distinct roles), and as
- * copies they were a third of what crossed the wire and as many objects in
- * the page's heap. Roles equal in value share one entry, so the page gets
- * one object per distinct role.
- */
-function withRoleIndex(officials: readonly OnTheWire<OfficialMention>[]): { roles: Role[]; officials: OfficialOnTheWire[] } {
-  const roles: Role[] = [];
-  const byValue = new Map<string, number>();
-  const byObject = new Map<Role, number>();
-  const indexOf = (role: Role): number => {
-    let at = byObject.get(role);
-    if (at !== undefined) return at;
-    const key = JSON.stringify(role);
-    at = byValue.get(key);
-    if (at === undefined) {
-      at = roles.length;
-      roles.push(role);
-      byValue.set(key, at);
-    }
-    byObject.set(role, at);
-    return at;
-  };
-  return { roles, officials: officials.map((o) => ({ ...o, role: o.role ? indexOf(o.role) : null })) };
-}
-
-/**
- * Gives every official its role back from its part's `roles`, in place (the
- * objects are fresh from the message); throws on an index the part lacks.
- */
-function withRoles(officials: OfficialOnTheWire[], roles: readonly Role[]): OnTheWire<OfficialMention>[] {
-  for (const o of officials) {
-    if (o.role === null) continue;
-    const role = roles[o.role];
-    if (!role) throw new Error('Gloss: an official arrived with an unknown role');
-    (o as unknown as OnTheWire<OfficialMention>).role = role;
-  }
-  return officials as unknown as OnTheWire<OfficialMention>[];
-}
-
-/** The lists of annotations, in the order the engine finishes them and the parts are sent. */
-export type AnnotationListName = 'officials' | 'figures' | 'claims';
 
 /**
  * One list of annotations as `part` replies of at most `size` items each.
@@ -125,11 +68,8 @@ export type AnnotationListName = 'officials' | 'figures' | 'claims';
  */
 export function* listParts<L extends AnnotationListName>(list: L, items: Annotations[L], articleText: string, size = PART_SIZE): Generator<AnnotateReply> {
   for (let at = 0; at < items.length; at += size) {
-    const part: Extract<AnnotateReply, { type: 'part' }> = { type: 'part', roles: [], officials: [], figures: [], claims: [] };
-    if (list === 'officials') Object.assign(part, withRoleIndex(withoutText((items as OfficialMention[]).slice(at, at + size), articleText)));
-    else if (list === 'figures') part.figures = withoutText((items as Figure[]).slice(at, at + size), articleText);
-    else part.claims = withoutText((items as Claim[]).slice(at, at + size), articleText);
-    yield part;
+    const slice = (items as readonly (OfficialMention | Figure | Claim)[]).slice(at, at + size);
+    yield { type: 'part', list, items: encodeColumns(slice, textIsDerivable(articleText)) };
   }
 }
 
@@ -147,27 +87,62 @@ export function* replyParts(annotations: Annotations, articleText: string, size 
   yield doneReply(annotations);
 }
 
-/** Collects replies back into the annotations of the article whose text is `articleText`; `add` returns them once `done` arrives. */
+const LIST_NAMES: readonly AnnotationListName[] = ['officials', 'figures', 'claims'];
+
+/**
+ * Collects replies back into the annotations of the article whose text is
+ * `articleText`, kept as columns; `add` returns them once `done` arrives.
+ */
 export class AnnotationAssembler {
-  private readonly officials: OfficialMention[] = [];
-  private readonly figures: Figure[] = [];
-  private readonly claims: Claim[] = [];
+  private readonly lists: { [L in AnnotationListName]: ColumnList<AnnotationOf<L>> };
 
-  constructor(private readonly articleText: string) {}
+  constructor(articleText: string) {
+    // An item that arrived without its text gets the article's text between its offsets.
+    const derive = (item: Record<string, unknown>): void => {
+      if (!('text' in item)) item.text = articleText.slice(item.start as number, item.end as number);
+    };
+    this.lists = { officials: new ColumnList(derive), figures: new ColumnList(derive), claims: new ColumnList(derive) };
+  }
 
-  /** Adds one `part` or `done` reply; returns the whole annotations on `done`, else null. Throws on a count mismatch. */
-  add(reply: Extract<AnnotateReply, { type: 'part' | 'done' }>): Annotations | null {
+  /** Adds one `part` or `done` reply; returns the annotations on `done`, else null. Throws on a malformed part or a count mismatch. */
+  add(reply: Extract<AnnotateReply, { type: 'part' | 'done' }>): AnnotationSet | null {
     if (reply.type === 'part') {
-      for (const o of withText(withRoles(reply.officials, reply.roles), this.articleText)) this.officials.push(o);
-      for (const f of withText(reply.figures, this.articleText)) this.figures.push(f);
-      for (const c of withText(reply.claims, this.articleText)) this.claims.push(c);
+      if (!LIST_NAMES.includes(reply.list)) throw new ColumnsError('Gloss: a part names no list');
+      this.lists[reply.list].add(reply.items);
       return null;
     }
-    if (reply.officials !== this.officials.length || reply.figures !== this.figures.length || reply.claims !== this.claims.length) {
+    const { officials, figures, claims } = this.lists;
+    if (reply.officials !== officials.length || reply.figures !== figures.length || reply.claims !== claims.length) {
       throw new Error('Gloss: annotations arrived incomplete');
     }
-    return { date: reply.date, officials: this.officials, figures: this.figures, claims: this.claims, topics: reply.topics };
+    return columnSet(reply.date, reply.topics, this.lists);
   }
+}
+
+/** The `AnnotationSet` over columns: offsets and checks read in place, objects made on request. */
+function columnSet(date: string | null, topics: string[], lists: { [L in AnnotationListName]: ColumnList<AnnotationOf<L>> }): AnnotationSet {
+  let differs: Uint8Array | null = null;
+  return {
+    date,
+    topics,
+    size: (list) => lists[list].length,
+    start: (list, i) => lists[list].number('start', i),
+    end: (list, i) => lists[list].number('end', i),
+    starts: (list) => lists[list].numbers('start'),
+    ends: (list) => lists[list].numbers('end'),
+    figureDiffers: (i) => {
+      if (!differs) {
+        const flags = new Uint8Array(lists.figures.length);
+        lists.figures.forEachValue('check', (at, check) => {
+          if ((check as { verdict?: unknown } | null)?.verdict === 'differs') flags[at] = 1;
+        });
+        differs = flags;
+      }
+      return differs[i] === 1;
+    },
+    item: <L extends AnnotationListName>(list: L, i: number) => lists[list].get(i) as AnnotationOf<L> | undefined,
+    toAnnotations: () => ({ date, topics, officials: lists.officials.toArray(), figures: lists.figures.toArray(), claims: lists.claims.toArray() }),
+  };
 }
 
 function isString(v: unknown): v is string {

@@ -48,8 +48,8 @@ describe('annotating through the background', () => {
     const article = seedArticle();
     const { remote } = connected();
     const remoteResult = await remote.annotate(article);
-    expect(remoteResult).toEqual(annotate(article, bundledPacks));
-    expect(remoteResult?.officials.length).toBeGreaterThan(0);
+    expect(remoteResult?.toAnnotations()).toEqual(annotate(article, bundledPacks));
+    expect(remoteResult?.size('officials')).toBeGreaterThan(0);
   });
 
   it('sends no packs with the annotations: the cards fetch them once, when they first open', async () => {
@@ -70,20 +70,19 @@ describe('annotating through the background', () => {
     const { remote, wires } = connected();
     const result = await remote.annotate(article);
     const local = annotate(article, bundledPacks);
-    expect(result).toEqual(local);
+    expect(result?.toAnnotations()).toEqual(local);
     const parts = wires[0]!.toClient.filter((m): m is Extract<AnnotateReply, { type: 'part' }> => (m as AnnotateReply).type === 'part');
     // Each list in its own parts, in the order the engine finishes them: officials, figures, claims.
-    const listOf = (p: (typeof parts)[number]): string[] => (['officials', 'figures', 'claims'] as const).filter((l) => p[l].length > 0);
     const parts2000 = (n: number): number => Math.ceil(n / 2000);
     expect(parts.length).toBe(parts2000(local.officials.length) + parts2000(local.figures.length) + parts2000(local.claims.length));
-    expect(parts.map((p) => listOf(p).join())).toEqual([
+    expect(parts.map((p) => p.list)).toEqual([
       ...Array<string>(parts2000(local.officials.length)).fill('officials'),
       ...Array<string>(parts2000(local.figures.length)).fill('figures'),
       ...Array<string>(parts2000(local.claims.length)).fill('claims'),
     ]);
-    for (const p of parts) expect(p.officials.length + p.figures.length + p.claims.length).toBeLessThanOrEqual(2000);
+    for (const p of parts) expect(p.items.shapeOf.length).toBeLessThanOrEqual(2000);
     // The texts stay behind (the content script has the article): the result above got them back exactly.
-    expect(parts.flatMap((p) => [...p.officials, ...p.figures, ...p.claims]).filter((item) => item.text !== undefined)).toEqual([]);
+    expect(parts.flatMap((p) => p.items.shapes).filter((keys) => keys.includes('text'))).toEqual([]);
   });
 
   it('sends officials and figures while it still looks for claims', async () => {
@@ -94,9 +93,10 @@ describe('annotating through the background', () => {
     // Watch between the background's slices for the first part to arrive.
     while (!types().includes('part')) await new Promise((r) => setTimeout(r, 0));
     const first = wires[0]!.toClient.find((m) => (m as AnnotateReply).type === 'part') as Extract<AnnotateReply, { type: 'part' }>;
-    expect(first.officials.length).toBeGreaterThan(0);
+    expect(first.list).toBe('officials');
+    expect(first.items.shapeOf.length).toBeGreaterThan(0);
     expect(types()).not.toContain('done');
-    expect(await pending).toEqual(annotate(article, bundledPacks));
+    expect((await pending)?.toAnnotations()).toEqual(annotate(article, bundledPacks));
   });
 
   it('stops the background when the run is aborted, and resolves to null', async () => {
@@ -157,32 +157,61 @@ describe('the annotate protocol', () => {
       if (reply.type === 'part' || reply.type === 'done') result = assembler.add(reply) ?? result;
     }
     expect(parts).toBe(Math.ceil(local.officials.length / 7) + Math.ceil(local.figures.length / 7) + Math.ceil(local.claims.length / 7));
-    expect(result).toEqual(local);
+    expect(result?.toAnnotations()).toEqual(local);
   });
 
-  it('sends each distinct role once per part, and the page gets one shared object per role', () => {
+  it('sends each distinct value once per part, and the page gets one shared object per role', () => {
     const article = makeBigArticle(60_000);
     const local = annotate(article, bundledPacks);
     const withRole = local.officials.filter((o) => o.role);
     expect(withRole.length).toBeGreaterThan(50);
     // Through JSON, as the port sends it.
     const replies = [...replyParts(local, article.text)].map((r) => JSON.parse(JSON.stringify(r)) as AnnotateReply);
-    const part = replies[0] as Extract<AnnotateReply, { type: 'part' }>;
+    const parts = replies.filter((r): r is Extract<AnnotateReply, { type: 'part' }> => r.type === 'part');
+    const officials = parts.filter((p) => p.list === 'officials');
+    expect(officials).toHaveLength(1);
+    const wire = officials[0]!.items;
     const distinct = new Set(withRole.map((o) => JSON.stringify(o.role)));
-    expect(part.roles).toHaveLength(distinct.size);
-    expect(part.officials.every((o) => o.role === null || Number.isInteger(o.role))).toBe(true);
+    // Each role, and each name, once in the part's table of values; offsets as plain numbers.
+    expect(wire.values.filter((v) => typeof v === 'object' && v !== null && 'title' in v)).toHaveLength(distinct.size);
+    expect(wire.values.filter((v) => v === 'Jamieson Greer')).toHaveLength(1);
+    expect('n' in wire.cols.start! && 'n' in wire.cols.end!).toBe(true);
+    // Far smaller than the objects themselves.
+    expect(JSON.stringify(parts).length).toBeLessThan(JSON.stringify(local).length / 3);
     const assembler = new AnnotationAssembler(article.text);
     let result = null;
-    for (const r of replies) result = assembler.add(r as Extract<AnnotateReply, { type: 'part' | 'done' }>);
-    expect(result).toEqual(local);
-    const objects = new Set(result!.officials.map((o) => o.role).filter((r) => r !== null));
-    expect(objects.size).toBe(distinct.size);
+    for (const r of replies) result = assembler.add(r as Extract<AnnotateReply, { type: 'part' | 'done' }>) ?? result;
+    const rebuilt = result!.toAnnotations();
+    expect(rebuilt).toEqual(local);
+    // Rebuilt objects serialise exactly like the engine's (keys in their order, text last as before).
+    expect(JSON.stringify(rebuilt.figures.map(({ text: _t, ...rest }) => rest))).toBe(JSON.stringify(local.figures.map(({ text: _t, ...rest }) => rest)));
+    expect(new Set(rebuilt.officials.map((o) => o.role).filter((r) => r !== null)).size).toBe(distinct.size);
+    // Offsets and checks are read without making objects.
+    expect(result!.start('claims', 3)).toBe(local.claims[3]!.start);
+    expect(result!.end('figures', 5)).toBe(local.figures[5]!.end);
+    expect(result!.item('officials', 2)).toEqual(local.officials[2]);
+    expect(result!.item('officials', local.officials.length)).toBeUndefined();
   });
 
-  it('refuses a part whose official points at a role it does not carry', () => {
+  it('refuses a malformed part, keeping nothing of it', () => {
+    const base = { shapes: [['start', 'end']], shapeOf: [0], cols: { start: { n: [0] }, end: { n: [3] } }, values: [] };
+    const bad: unknown[] = [
+      { ...base, shapeOf: [1] },
+      { ...base, cols: { start: { n: [0, 1] }, end: { n: [3] } } },
+      { ...base, cols: { start: { v: [4] }, end: { n: [3] } } },
+      { ...base, cols: { start: { n: ['0'] }, end: { n: [3] } } },
+      { ...base, cols: { start: { n: [0] } } },
+      { ...base, values: null },
+      { ...base, cols: { start: 5, end: { n: [3] } } },
+      { ...base, shapes: [[1, 2]] },
+    ];
+    for (const items of bad) {
+      const assembler = new AnnotationAssembler('Kim said so.');
+      expect(() => assembler.add({ type: 'part', list: 'officials', items } as Extract<AnnotateReply, { type: 'part' }>)).toThrow(/Gloss:/);
+      expect(() => assembler.add({ type: 'done', date: null, topics: [], officials: 0, figures: 0, claims: 0 })).not.toThrow();
+    }
     const assembler = new AnnotationAssembler('Kim said so.');
-    const official = { start: 0, end: 3, name: 'Kim', entityId: null, packId: null, via: 'title-pattern' as const, role: 2 };
-    expect(() => assembler.add({ type: 'part', roles: [], officials: [official], figures: [], claims: [] })).toThrow(/unknown role/);
+    expect(() => assembler.add({ type: 'part', list: 'people', items: base } as unknown as Extract<AnnotateReply, { type: 'part' }>)).toThrow(/no list/);
   });
 
   it('refuses a result whose parts do not add up', () => {
