@@ -156,7 +156,6 @@ function isIntegral(values: readonly number[]): boolean {
  */
 export class ColumnList<T extends object> {
   private readonly chunks: Chunk[] = [];
-  private readonly wholeColumns = new Map<string, Float64Array>();
   length = 0;
 
   constructor(private readonly derive: (item: Record<string, unknown>) => void = () => undefined) {}
@@ -204,19 +203,17 @@ export class ColumnList<T extends object> {
   }
 
   /**
-   * A numeric field of every object, in order, as one typed array (made once
-   * and kept): for reading all the offsets without a look-up per object.
+   * A numeric field of every object, in order, as one new typed array: for
+   * reading all the offsets without a look-up per object. Not kept (the
+   * caller copies what it needs; keeping it would hold the column twice).
    * NaN where a part has no such numeric column.
    */
   numbers(key: string): Float64Array {
-    let whole = this.wholeColumns.get(key);
-    if (whole && whole.length === this.length) return whole;
-    whole = new Float64Array(this.length).fill(NaN);
+    const whole = new Float64Array(this.length).fill(NaN);
     for (const chunk of this.chunks) {
       const col = chunk.cols.get(key);
       if (col?.numbers) whole.set(col.numbers, chunk.first);
     }
-    this.wholeColumns.set(key, whole);
     return whole;
   }
 
