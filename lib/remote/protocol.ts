@@ -28,13 +28,12 @@ export const PART_SIZE = 2000;
 /** Longest article text the background accepts (the content script caps articles below this). */
 export const MAX_ARTICLE_CHARS = 4_000_000;
 
-
 /** Content script → background, the first and only message on a port. */
 export type AnnotateRequest =
   | { type: 'annotate'; article: ArticleText }
   /**
-   * The packs, for the cards. Asked for separately, when the first card opens:
-   * the bundled pack is a 50 KB message, and parsing it on every page held
+   * The packs, for the cards. Asked for separately, when the pointer first
+   * rests on a highlight (or a card opens): the bundled pack is a 50 KB message, and parsing it on every page held
    * the page's main thread for about 9 ms on the seed page, for cards most
    * readers never open.
    */
