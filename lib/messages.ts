@@ -16,6 +16,11 @@ export type PageStatus =
 /** Requests to the content script of a tab. */
 export type ContentRequest =
   | { type: 'gloss:get-status' }
+  /**
+   * Only the state (`{ state }`), for the toggle command: the full status
+   * carries every annotation, tens of thousands on a very long article.
+   */
+  | { type: 'gloss:get-state' }
   /** Scroll to an annotation and flash it. `kind` + `index` index into the Annotations lists. */
   | { type: 'gloss:reveal'; kind: 'officials' | 'figures' | 'claims'; index: number }
   | { type: 'gloss:set-enabled'; enabled: boolean }

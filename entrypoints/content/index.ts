@@ -20,6 +20,7 @@ import { isFromExtension, type BackgroundRequest, type ContentRequest } from '..
 
 const REQUEST_TYPES = new Set<ContentRequest['type']>([
   'gloss:get-status',
+  'gloss:get-state',
   'gloss:reveal',
   'gloss:set-enabled',
   'gloss:navigate',

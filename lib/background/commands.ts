@@ -36,7 +36,7 @@ export async function handleCommand(api: BackgroundApi, command: string, tab?: T
       return `navigate:${command === COMMANDS.next ? 'next' : 'previous'}`;
     }
     if (command === COMMANDS.toggle) {
-      const status = await api.tabs.sendMessage(tabId, { type: 'gloss:get-status' });
+      const status = await api.tabs.sendMessage(tabId, { type: 'gloss:get-state' });
       const enabled = !(isPageStatus(status) && status.state === 'ready');
       await api.tabs.sendMessage(tabId, { type: 'gloss:set-enabled', enabled });
       return `set-enabled:${enabled}`;

@@ -350,13 +350,18 @@ export class GlossController {
     this.annotations = null;
   }
 
+  /** The page's state as the popup and commands see it ('ready' only with annotations to show). */
+  private publicState(): PageStatus['state'] {
+    return this.state === 'ready' && !this.annotations ? 'loading' : this.state;
+  }
+
   /** What the popup sees. */
   status(): PageStatus {
     if (this.state === 'ready' && this.annotations) {
       // Made afresh from the kept columns: the popup and exports need the objects, the page does not.
       return { state: 'ready', annotations: this.annotations.toAnnotations(), url: this.doc.location?.href ?? '', title: this.dom?.article.title ?? null };
     }
-    return { state: this.state === 'ready' ? 'loading' : this.state } as PageStatus;
+    return { state: this.publicState() } as PageStatus;
   }
 
   /** Answers a request from the popup, background or context menu. */
@@ -364,6 +369,8 @@ export class GlossController {
     switch (req.type) {
       case 'gloss:get-status':
         return this.status();
+      case 'gloss:get-state':
+        return { state: this.publicState() };
       case 'gloss:reveal':
         return this.reveal(`${req.kind}:${req.index}`, false);
       case 'gloss:set-enabled':

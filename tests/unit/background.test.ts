@@ -30,7 +30,7 @@ function fakeApi(statusOf: (tabId: number) => unknown = () => ({ state: 'ready' 
       sendMessage: async (tabId, message) => {
         if (tabId === 99) throw new Error('Could not establish connection. Receiving end does not exist.');
         sent.push({ tabId, message });
-        return message.type === 'gloss:get-status' ? statusOf(tabId) : undefined;
+        return message.type === 'gloss:get-status' || message.type === 'gloss:get-state' ? statusOf(tabId) : undefined;
       },
       query: async () => [{ id: 7 }],
       onUpdated: { addListener: (l) => void listeners.updated.push(l) },
@@ -113,6 +113,8 @@ describe('keyboard commands', () => {
     f.listeners.command[0]!('toggle-highlights', { id: 6 });
     await f.settle();
     await f.settle();
+    // It asks each tab for its state only, never for the full status with every annotation.
+    expect(f.sent.filter((s) => s.message.type.startsWith('gloss:get-')).map((s) => s.message.type)).toEqual(['gloss:get-state', 'gloss:get-state']);
     const toggles = f.sent.filter((s) => s.message.type === 'gloss:set-enabled');
     expect(toggles).toEqual([
       { tabId: 5, message: { type: 'gloss:set-enabled', enabled: false } },

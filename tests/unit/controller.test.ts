@@ -228,6 +228,8 @@ describe('GlossController', () => {
     expect(await controller.handle({ type: 'gloss:reveal', kind: 'claims', index: 7 })).toBe(false);
     const status = (await controller.handle({ type: 'gloss:get-status' })) as { state: string };
     expect(status.state).toBe('ready');
+    // The toggle command's question carries the state only, not the annotations.
+    expect(await controller.handle({ type: 'gloss:get-state' })).toEqual({ state: 'ready' });
   });
 
   it('re-annotates when the article text changes, and picks up an article that arrives late', async () => {

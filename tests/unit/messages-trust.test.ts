@@ -59,6 +59,7 @@ describe('content script messages', () => {
   ])('ignores every request from %s', async (_label, sender) => {
     for (const message of [
       { type: 'gloss:get-status' },
+      { type: 'gloss:get-state' },
       { type: 'gloss:set-enabled', enabled: false },
       { type: 'gloss:explain-selection', text: 'Mara Okonkwo-Lind' },
       { type: 'gloss:reveal', kind: 'officials', index: 0 },
@@ -69,6 +70,7 @@ describe('content script messages', () => {
     // Still on: the foreign set-enabled did nothing.
     const [status] = await send({ type: 'gloss:get-status' }, { id: fakeBrowser.runtime.id });
     expect(status).toMatchObject({ state: 'ready' });
+    expect(await send({ type: 'gloss:get-state' }, { id: fakeBrowser.runtime.id })).toEqual([{ state: 'ready' }]);
   });
 
   it('ignores malformed messages even from itself', async () => {
