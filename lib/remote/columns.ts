@@ -79,7 +79,7 @@ export function encodeColumns<T extends object>(items: readonly T[], omit: (item
   const cols: Record<string, WireColumn> = {};
   for (const [key, column] of raw) {
     const numeric = column.every((v) => v === undefined || (typeof v === 'number' && Number.isFinite(v)));
-    cols[key] = numeric ? { n: column.map((v) => (v === undefined ? 0 : (v as number))) } : { v: column.map((v) => (v === undefined ? -1 : table.indexOf(v))) };
+    cols[key] = numeric ? { n: column.map((v) => (v === undefined ? 0 : (v as number))) } : { v: table.indicesOf(column) };
   }
   return { shapes, shapeOf, cols, values: table.values };
 }
@@ -96,6 +96,28 @@ class ValueTable {
   private readonly strings = new Map<string, number>();
   private readonly objects = new Map<object, number>();
   private readonly json = new Map<string, number>();
+  /** The indices of null, true and false, once seen (-1 before). */
+  private readonly constants = [-1, -1, -1];
+
+  /**
+   * The index of each value of one column (-1 for undefined). Neighbours
+   * often hold the same value (a list's kind, its pack, a role shared by a
+   * run of mentions): those skip the look-up.
+   */
+  indicesOf(column: readonly unknown[]): number[] {
+    const out = new Array<number>(column.length);
+    let previous: unknown = undefined;
+    let previousAt = -1;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i];
+      if (v !== previous || previousAt < 0) {
+        previous = v;
+        previousAt = v === undefined ? -1 : this.indexOf(v);
+      }
+      out[i] = v === undefined ? -1 : previousAt;
+    }
+    return out;
+  }
 
   indexOf(value: unknown): number {
     if (typeof value === 'string') {
@@ -109,10 +131,20 @@ class ValueTable {
       const known = this.objects.get(value);
       if (known !== undefined) return known;
     }
+    if (typeof value === 'boolean' || value === null) {
+      const slot = value === null ? 0 : value ? 1 : 2;
+      let at = this.constants[slot]!;
+      if (at < 0) this.constants[slot] = at = this.push(value);
+      return at;
+    }
     const key = JSON.stringify(value);
     let at = this.json.get(key);
-    if (at === undefined) this.json.set(key, (at = this.push(value)));
-    if (isObject) this.objects.set(value, at);
+    if (at === undefined) {
+      this.json.set(key, (at = this.push(value)));
+      // Only a value's first object is remembered by identity: a later object equal in content is
+      // usually made afresh for one annotation (a period) and will not come again.
+      if (isObject) this.objects.set(value, at);
+    }
     return at;
   }
 

@@ -57,7 +57,8 @@ export type AnnotateReply =
  * what crosses the wire and what the page must parse.
  */
 function textIsDerivable(articleText: string): (item: { text: string; start: number; end: number }, key: string) => boolean {
-  return (item, key) => key === 'text' && item.text === articleText.slice(item.start, item.end);
+  // Compared in place: slicing a string per annotation was a tenth of the encoding's time.
+  return (item, key) => key === 'text' && item.end - item.start === item.text.length && articleText.startsWith(item.text, item.start);
 }
 
 /**

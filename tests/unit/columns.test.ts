@@ -40,6 +40,24 @@ describe('columns', () => {
     expect(list.get(3)!.period).toBe(list.get(4)!.period);
   });
 
+  it('keeps runs of equal neighbours, constants and look-alike objects apart where they differ', () => {
+    const period = (label: string): object => ({ start: `${label}-01-01`, end: `${label}-12-31`, label });
+    const run: Record<string, unknown>[] = [
+      { flag: true, tag: 'a', period: period('2016'), note: null },
+      { flag: true, tag: 'a', period: period('2016'), note: 'x' },
+      { flag: false, tag: 'a', period: period('2017'), note: null },
+      { flag: 'true', tag: 'b', period: period('2016'), note: 'null' },
+      { flag: false, tag: 'b', note: null },
+      { flag: true, tag: 'a', period: period('2017'), note: false },
+    ];
+    const wire = encodeColumns(run);
+    // Each distinct value once, however its neighbours ran: true, 'a', the 2016 period, null, 'x', false, the 2017 period, 'true', 'b', 'null'.
+    expect(wire.values).toHaveLength(10);
+    const list = new ColumnList<Record<string, unknown>>();
+    list.add(viaJson(wire));
+    expect(list.toArray().map((o) => JSON.stringify(o))).toEqual(run.map((o) => JSON.stringify(o)));
+  });
+
   it('reads numbers without making objects, across parts', () => {
     const list = new ColumnList<Record<string, unknown>>();
     list.add(viaJson(encodeColumns(items.slice(0, 2))));
