@@ -52,7 +52,8 @@ export default defineContentScript({
         return extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal });
       },
       // In the background: the page's main thread only receives the results, a part per task.
-      annotate: (article, _packs, signal) => awaitOffMain(remote.annotate(article, signal)),
+      // The annotations come without their text; they read it back from the page when made.
+      annotate: (article, _packs, signal, textOf) => awaitOffMain(remote.annotate(article, signal, textOf)),
       get packs() {
         return remote.packs;
       },

@@ -12,11 +12,12 @@ import type { Annotations, ArticleText } from '../types';
 import type { KnowledgePack } from '../packs/types';
 import type { ContentRequest, PageStatus } from '../messages';
 import type { Settings } from '../settings/types';
-import type { ArticleDom } from './types';
+import type { ArticleDom, HeldArticle } from './types';
 import type { CardHost, CardHostEvents } from '../../components/card/host';
 import type { CardModel } from '../../components/card/model';
 import { Highlighter, HighlightStyleSheet, type PaintItem, type PaintKind } from './highlighter';
 import { staticRangeFor } from './range-map';
+import { textBetween } from './extract';
 import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
@@ -73,6 +74,12 @@ export interface ControllerDeps {
     article: ArticleText,
     packs: readonly KnowledgePack[],
     signal: AbortSignal,
+    /**
+     * Reads the article's text back from the page's text nodes. The controller does not keep
+     * `article.text` once the request is made (see `HeldArticle`): an engine that returns
+     * annotations without their text (the background's columns) gets it from here.
+     */
+    textOf: (start: number, end: number) => string,
   ) => Annotations | AnnotationSet | Promise<Annotations | AnnotationSet | null>;
   packs: readonly KnowledgePack[];
   loadSettings: () => Promise<Settings>;
@@ -128,7 +135,7 @@ export class GlossController {
   private settingsRead: Promise<void> = Promise.resolve();
   private enabled = true;
   private state: PageStatus['state'] = 'loading';
-  private dom: ArticleDom | null = null;
+  private dom: HeldArticle | null = null;
   private annotations: AnnotationSet | null = null;
   private order: PaintItem[] = [];
   /** Text offset where each item of `order` starts (same indices), for the window's binary searches. */
@@ -290,14 +297,13 @@ export class GlossController {
     const stale = new AbortController();
     this.staleRun?.abort();
     this.staleRun = stale;
-    const t0 = performance.now();
-    const found = await this.deps.extract(this.doc, this.doc.location?.href ?? null, stale.signal);
-    if (gen !== this.generation) return;
-    const dom = found && capArticle(found);
-    measure('gloss:extract', t0);
+    const extraction = await this.extractAndSend(stale.signal);
+    if (gen !== this.generation || extraction === 'stale') return;
+    const sent = extraction;
+    const dom = sent?.held ?? null;
     this.dom = dom;
     this.ensureWatcher();
-    if (!dom) {
+    if (!sent || !dom) {
       this.annotations = null;
       this.state = 'no-article';
       this.reportCount();
@@ -306,10 +312,9 @@ export class GlossController {
     // Until the (sliced) engine is done the page is loading, not showing the last run's annotations.
     this.annotations = null;
     this.state = 'loading';
-    const t1 = performance.now();
     let annotations: AnnotationSet | null;
     try {
-      const found = await this.deps.annotate(dom.article, this.deps.packs, stale.signal);
+      const found = await sent.annotations;
       annotations = found && (isAnnotationSet(found) ? found : annotationSetOf(found));
     } catch {
       // The engine could not run (in the extension: the background went away). Nothing is painted and
@@ -321,7 +326,7 @@ export class GlossController {
     if (!this.settings) await this.settingsRead;
     if (gen !== this.generation || !this.settings) return;
     this.annotations = annotations;
-    measure('gloss:annotate', t1);
+    measure('gloss:annotate', sent.at);
     this.state = 'ready';
     await this.paint(dom, annotations, gen);
   }
@@ -429,8 +434,40 @@ export class GlossController {
     return out.sort((x, y) => x.start - y.start || (x.kind === 'claim' ? -1 : 0) - (y.kind === 'claim' ? -1 : 0));
   }
 
+  /**
+   * Finds the article and hands it to the engine (null: the page has no
+   * article). A function of its own so that the extracted article, text and
+   * all, is no longer referenced once the request is made: `run` keeps only
+   * what `send` returns while it waits for the engine.
+   */
+  private async extractAndSend(signal: AbortSignal): Promise<ReturnType<GlossController['send']> | null | 'stale'> {
+    const gen = this.generation;
+    const t0 = performance.now();
+    const extracted = await this.deps.extract(this.doc, this.doc.location?.href ?? null, signal);
+    if (gen !== this.generation) return 'stale';
+    measure('gloss:extract', t0);
+    return extracted ? this.send(capArticle(extracted), signal) : null;
+  }
+
+  /**
+   * Hands the article to the engine and returns what the page keeps of it:
+   * the index back to the DOM without the text (a very long article's text is
+   * megabytes; the engine has it, and an annotation's text is read back from
+   * the nodes when a card or the popup needs it).
+   */
+  private send(extracted: ArticleDom, signal: AbortSignal): { held: HeldArticle; at: number; annotations: ReturnType<ControllerDeps['annotate']> } {
+    const { article, ...index } = extracted;
+    const { text: _sent, ...meta } = article;
+    const held: HeldArticle = { ...index, article: meta };
+    // The `<gloss-mark>` fallback splits text nodes as it paints, so there the nodes stop holding the
+    // text at the extracted offsets: that path keeps the text. (Highlight ranges change no node.)
+    const textOf = this.highlighter.mode === 'marks' ? readerOfString(article.text) : readerOfPage(held.pieces);
+    const at = performance.now();
+    return { held, at, annotations: this.deps.annotate(article, this.deps.packs, signal, textOf) };
+  }
+
   /** Paints in-view spans at once, the rest in slices; then reports the count. */
-  private async paint(dom: ArticleDom, a: AnnotationSet, gen: number): Promise<void> {
+  private async paint(dom: HeldArticle, a: AnnotationSet, gen: number): Promise<void> {
     const t0 = performance.now();
     // Block boxes are read before the highlight styles change: the page's layout is still clean
     // then, so reading it forces no style recalculation of the whole document.
@@ -910,4 +947,20 @@ export class GlossController {
     });
     return true;
   }
+}
+
+/*
+ * The two text readers are made in functions of their own: closures made in one scope share that
+ * scope's variables, so a page reader made beside the string reader would keep the text alive too.
+ */
+
+/** Reads the article's text from a copy of it. */
+function readerOfString(text: string): (start: number, end: number) => string {
+  return (start, end) => text.slice(start, end);
+}
+
+/** Reads the article's text back from the page's text nodes (`textBetween`). */
+function readerOfPage(pieces: ArticleDom['pieces']): (start: number, end: number) => string {
+  const index = { pieces };
+  return (start, end) => textBetween(index, start, end);
 }

@@ -5,7 +5,7 @@
  * article's nodes.
  */
 import { BLOCK_SEPARATOR, type ArticleText, type TextBlock } from '../types';
-import type { ArticleDom, TextPiece } from './types';
+import type { ArticleDom, PieceIndex, TextPiece } from './types';
 import { findBodyRootSteps, findHeadline, findStandfirst } from './article-root';
 import { draftOf, walkBodySteps, type BlockDraft } from './blocks';
 import { drain, runInSlices, type SliceRunOptions, type Steps } from '../engine/steps';
@@ -59,14 +59,18 @@ function join(drafts: BlockDraft[]): { text: string; blocks: TextBlock[]; pieces
   for (const draft of drafts) {
     if (blocks.length > 0) {
       parts.push(BLOCK_SEPARATOR);
-      pieces.push({ start: offset, end: offset + BLOCK_SEPARATOR.length, node: null, nodeOffset: 0 });
+      pieces.push({ start: offset, end: offset + BLOCK_SEPARATOR.length, node: null, nodeOffset: 0, text: BLOCK_SEPARATOR });
       offset += BLOCK_SEPARATOR.length;
     }
     const start = offset;
     for (const piece of draft.pieces) {
       if (piece.text.length === 0) continue;
       parts.push(piece.text);
-      pieces.push({ start: offset, end: offset + piece.text.length, node: piece.node, nodeOffset: piece.nodeOffset });
+      pieces.push(
+        piece.node
+          ? { start: offset, end: offset + piece.text.length, node: piece.node, nodeOffset: piece.nodeOffset }
+          : { start: offset, end: offset + piece.text.length, node: null, nodeOffset: 0, text: piece.text },
+      );
       offset += piece.text.length;
     }
     blocks.push({ kind: draft.kind, start, end: offset });
@@ -194,7 +198,7 @@ function locateIndexed(pieces: readonly TextPiece[], offset: number, affinity: '
  * past synthetic text); `end` gives the position just after the character
  * before `offset` (moving backward). Null when no real text is there.
  */
-export function locate(dom: ArticleDom, offset: number, affinity: 'start' | 'end'): NodePosition | null {
+export function locate(dom: PieceIndex, offset: number, affinity: 'start' | 'end'): NodePosition | null {
   const found = locateIndexed(dom.pieces, offset, affinity);
   return found ? { node: found.node, offset: found.offset } : null;
 }
@@ -212,11 +216,32 @@ export interface RangeBounds {
  * pieces at its edges; null when the span holds no real text. Used by the
  * in-page painter to build highlight ranges.
  */
-export function rangeBounds(dom: ArticleDom, start: number, end: number): RangeBounds | null {
+export function rangeBounds(dom: PieceIndex, start: number, end: number): RangeBounds | null {
   if (end <= start) return null;
   const from = locateIndexed(dom.pieces, start, 'start');
   const to = locateIndexed(dom.pieces, end, 'end');
   if (!from || !to) return null;
   if (from.index > to.index || (from.index === to.index && from.offset >= to.offset)) return null;
   return { startNode: from.node, startOffset: from.offset, endNode: to.node, endOffset: to.offset };
+}
+
+/**
+ * The article's text between `start` and `end`, read back from the page's
+ * text nodes (and the synthetic pieces' own text): what `ArticleText.text`
+ * held there, while the nodes are unchanged. The page does not keep the text
+ * once the engine has it (see `HeldArticle`); cards and the popup read an
+ * annotation's few words back this way.
+ */
+export function textBetween(dom: PieceIndex, start: number, end: number): string {
+  const { pieces } = dom;
+  let out = '';
+  for (let i = Math.max(0, lastPieceStartingAtOrBefore(pieces, start)); i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    if (piece.start >= end) break;
+    if (piece.end <= start) continue;
+    const from = Math.max(start, piece.start) - piece.start;
+    const to = Math.min(end, piece.end) - piece.start;
+    out += piece.node ? piece.node.data.slice(piece.nodeOffset + from, piece.nodeOffset + to) : (piece.text ?? '').slice(from, to);
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
  * offset by binary search), so mapping every annotation costs O(n log p).
  * Adds what painting needs on top: no range may point at a detached node.
  */
-import type { ArticleDom } from './types';
+import type { PieceIndex } from './types';
 import { rangeBounds } from './extract';
 
 /** Where a range starts and ends in the page's text nodes. */
@@ -20,7 +20,7 @@ export interface DomBounds {
  * is empty, maps to no real text, or a node has since left the document (a range
  * must never point at a detached node).
  */
-export function boundsFor(dom: ArticleDom, start: number, end: number): DomBounds | null {
+export function boundsFor(dom: PieceIndex, start: number, end: number): DomBounds | null {
   const b = rangeBounds(dom, start, end);
   if (!b) return null;
   if (!b.startNode.isConnected || !b.endNode.isConnected) return null;
@@ -33,7 +33,7 @@ export function boundsFor(dom: ArticleDom, start: number, end: number): DomBound
  * (live ranges are updated on every edit), and the page watcher re-maps after
  * text changes anyway. Falls back to a live `Range` where `StaticRange` is missing.
  */
-export function staticRangeFor(dom: ArticleDom, start: number, end: number): AbstractRange | null {
+export function staticRangeFor(dom: PieceIndex, start: number, end: number): AbstractRange | null {
   const b = boundsFor(dom, start, end);
   if (!b) return null;
   const doc = b.startNode.ownerDocument;

@@ -16,6 +16,8 @@ export interface TextPiece {
   end: number;
   node: Text | null;
   nodeOffset: number;
+  /** The synthetic text itself (a block separator, the "\n" of a `<br>`), for pieces with no node. */
+  text?: string;
 }
 
 /**
@@ -31,3 +33,16 @@ export interface ArticleDom {
   /** The block elements, parallel to `article.blocks`. */
   blockElements: Element[];
 }
+
+/**
+ * The article as the page keeps it once it has gone to the engine: the index
+ * back to the DOM and the article's metadata, without its text. The text of
+ * a very long article is megabytes; the page reads any stretch of it back from
+ * the text nodes (`textBetween`) when a card or the popup needs it.
+ */
+export interface HeldArticle extends Omit<ArticleDom, 'article'> {
+  article: Omit<ArticleText, 'text'>;
+}
+
+/** The page's text index: what mapping offsets back to the DOM needs. */
+export type PieceIndex = Pick<ArticleDom, 'pieces'>;

@@ -9,7 +9,7 @@ import type { KnowledgePack } from '../packs/types';
 import type { ArticleText } from '../types';
 import type { AnnotationSet } from '../annotation-set';
 import type { PortLike } from './port';
-import { ANNOTATE_PORT, AnnotationAssembler, type AnnotateReply, type AnnotateRequest } from './protocol';
+import { ANNOTATE_PORT, AnnotationAssembler, type AnnotateReply, type AnnotateRequest, type TextReader } from './protocol';
 
 /** Opens a port to the background (`browser.runtime.connect`). */
 export type Connect = (info: { name: string }) => PortLike;
@@ -39,9 +39,13 @@ export class RemoteAnnotator {
   /**
    * Annotates `article` in the background. Resolves to null when `signal`
    * aborts; rejects with `RemoteAnnotateError` when the background fails.
+   * `textOf` reads the article's text back when an annotation is made (the
+   * page's text nodes, in the content script); without it the annotations
+   * keep `article.text` alive as long as they live.
    */
-  annotate(article: ArticleText, signal?: AbortSignal): Promise<AnnotationSet | null> {
-    return this.request({ type: 'annotate', article }, signal);
+  annotate(article: ArticleText, signal?: AbortSignal, textOf?: TextReader): Promise<AnnotationSet | null> {
+    const text = article.text;
+    return this.request({ type: 'annotate', article }, signal, textOf ?? text);
   }
 
   /** Fetches the packs once (the cards read them); a failed fetch is tried again on the next call. */
@@ -57,11 +61,23 @@ export class RemoteAnnotator {
     return this.packsLoad;
   }
 
-  private request(req: AnnotateRequest, signal?: AbortSignal): Promise<AnnotationSet | null> {
+  /**
+   * Sends `req` and collects the replies. Nothing here keeps `req` once it is
+   * sent: a request holds the article's text, which the page need not keep
+   * while the background works (`HeldArticle`).
+   */
+  private request(req: AnnotateRequest, signal?: AbortSignal, text: string | TextReader = ''): Promise<AnnotationSet | null> {
     if (signal?.aborted) return Promise.resolve(null);
+    const wantsPacks = req.type === 'packs';
+    const port = this.connect({ name: ANNOTATE_PORT });
+    try {
+      // Sent before the listeners are added (replies arrive in later tasks), so no listener holds `req`.
+      port.postMessage(req);
+    } catch (e) {
+      return Promise.reject(new RemoteAnnotateError(e instanceof Error ? e.message : String(e)));
+    }
     return new Promise<AnnotationSet | null>((resolve, reject) => {
-      const port = this.connect({ name: ANNOTATE_PORT });
-      const assembler = new AnnotationAssembler(req.type === 'annotate' ? req.article.text : '');
+      const assembler = new AnnotationAssembler(text);
       let settled = false;
       const finish = (value: AnnotationSet | null, error?: Error): void => {
         if (settled) return;
@@ -83,7 +99,7 @@ export class RemoteAnnotator {
           if (msg.type === 'error') finish(null, new RemoteAnnotateError(msg.message));
           else if (msg.type === 'packs') {
             this.latestPacks = Object.freeze([...msg.packs]);
-            if (req.type === 'packs') finish(null);
+            if (wantsPacks) finish(null);
           } else {
             const done = assembler.add(msg);
             if (done) finish(done);
@@ -97,7 +113,6 @@ export class RemoteAnnotator {
       port.onMessage.addListener(onMessage);
       port.onDisconnect.addListener(onDisconnect);
       signal?.addEventListener('abort', onAbort, { once: true });
-      port.postMessage(req);
     });
   }
 }

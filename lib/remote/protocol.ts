@@ -89,17 +89,22 @@ export function* replyParts(annotations: Annotations, articleText: string, size 
 
 const LIST_NAMES: readonly AnnotationListName[] = ['officials', 'figures', 'claims'];
 
+/** Reads the article's text between two offsets (the page reads it back from its text nodes). */
+export type TextReader = (start: number, end: number) => string;
+
 /**
- * Collects replies back into the annotations of the article whose text is
- * `articleText`, kept as columns; `add` returns them once `done` arrives.
+ * Collects replies back into the annotations of an article, kept as columns;
+ * `add` returns them once `done` arrives. `text` is the article's text, or a
+ * reader of it: an annotation that arrived without its text gets the text
+ * between its offsets when it is made.
  */
 export class AnnotationAssembler {
   private readonly lists: { [L in AnnotationListName]: ColumnList<AnnotationOf<L>> };
 
-  constructor(articleText: string) {
-    // An item that arrived without its text gets the article's text between its offsets.
+  constructor(text: string | TextReader) {
+    const read: TextReader = typeof text === 'string' ? (start, end) => text.slice(start, end) : text;
     const derive = (item: Record<string, unknown>): void => {
-      if (!('text' in item)) item.text = articleText.slice(item.start as number, item.end as number);
+      if (!('text' in item)) item.text = read(item.start as number, item.end as number);
     };
     this.lists = { officials: new ColumnList(derive), figures: new ColumnList(derive), claims: new ColumnList(derive) };
   }

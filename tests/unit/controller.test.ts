@@ -6,6 +6,7 @@ import { MARK_TAG } from '../../lib/dom/highlighter';
 import type { ArticleDom, TextPiece } from '../../lib/dom/types';
 import type { Annotations, ArticleText } from '../../lib/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/types';
+import { AnnotationAssembler, replyParts, type AnnotateReply } from '../../lib/remote/protocol';
 
 /** Extractor stand-in: the <p>s of #story joined by "\n\n"; null when there is no #story. */
 function extract(doc: Document): ArticleDom | null {
@@ -17,7 +18,7 @@ function extract(doc: Document): ArticleDom | null {
   let text = '';
   for (const p of root.querySelectorAll('p')) {
     if (text) {
-      pieces.push({ start: text.length, end: text.length + 2, node: null, nodeOffset: 0 });
+      pieces.push({ start: text.length, end: text.length + 2, node: null, nodeOffset: 0, text: '\n\n' });
       text += '\n\n';
     }
     const start = text.length;
@@ -122,6 +123,47 @@ describe('GlossController', () => {
     const status = controller.status();
     expect(status.state).toBe('ready');
     if (status.state === 'ready') expect(status.annotations.officials).toHaveLength(1);
+  });
+
+  it.each([
+    ['the Highlight API', false],
+    ['the <gloss-mark> fallback', true],
+  ])('keeps no copy of the article text once the engine has it, and annotations read their text back (%s)', async (_path, forceFallback) => {
+    const view = window as unknown as { CSS?: unknown };
+    const css = view.CSS;
+    if (!forceFallback) {
+      // happy-dom has no Highlight API: a registry and a Highlight class enough for painting.
+      vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
+      view.CSS = { highlights: new Map() };
+    }
+    let sentText = '';
+    // As in the extension: the annotations arrive without their text and are given the page's reader.
+    const d = deps({
+      forceFallback,
+      annotate: (article, _packs, _signal, textOf) => {
+        sentText = article.text;
+        const assembler = new AnnotationAssembler(textOf);
+        for (const reply of replyParts(annotate(article), article.text)) {
+          const done = assembler.add(JSON.parse(JSON.stringify(reply)) as Extract<AnnotateReply, { type: 'part' | 'done' }>);
+          if (done) return done;
+        }
+        throw new Error('the parts never said done');
+      },
+    });
+    const expected = annotate(extract(document)!.article);
+    controller = new GlossController(d);
+    await controller.start();
+    expect(controller.painted).toHaveLength(3);
+    expect(document.querySelectorAll(MARK_TAG).length > 0).toBe(forceFallback);
+    expect(sentText).toContain('Mara Okonkwo-Lind');
+    const status = controller.status();
+    if (status.state !== 'ready') throw new Error(`not ready: ${status.state}`);
+    expect(status.annotations).toEqual(expected);
+    // What the controller holds of the article: the index and the metadata, not the text.
+    const held = (controller as unknown as { dom: { article: Record<string, unknown> } }).dom;
+    expect(Object.keys(held.article).sort()).toEqual(['blocks', 'date', 'lang', 'title', 'url']);
+    view.CSS = css;
+    vi.unstubAllGlobals();
   });
 
   it('running twice gives the same page as running once', async () => {

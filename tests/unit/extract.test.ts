@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, locate, rangeBounds } from '../../lib/dom/extract';
+import { extractArticle, locate, rangeBounds, textBetween } from '../../lib/dom/extract';
 import type { ArticleDom } from '../../lib/dom/types';
 import { parseHtmlDocument } from '../../lib/node/parse-html';
 import { BLOCK_SEPARATOR } from '../../lib/types';
@@ -138,6 +138,28 @@ describe.each(parsers)('extractArticle edge cases (%s)', (_name, parse) => {
     expect(rangeBounds(dom, separator, separator + BLOCK_SEPARATOR.length)).toBeNull();
     expect(rangeBounds(dom, 5, 5)).toBeNull();
     expect(locate(dom, text.length + 10, 'start')).toBeNull();
+  });
+
+  it('reads any stretch of the article back from the page, separators and line breaks included', () => {
+    const dom = extractArticle(parse(page('br-inline.html')));
+    if (!dom) throw new Error('no article');
+    const { text } = dom.article;
+    // Every boundary of every piece, and a spread of offsets between them, in both roles.
+    const offsets = new Set<number>([0, text.length]);
+    for (const p of dom.pieces) for (const x of [p.start, p.end, p.start + 1, p.end - 1]) if (x >= 0 && x <= text.length) offsets.add(x);
+    for (let x = 0; x <= text.length; x += 7) offsets.add(x);
+    const sorted = [...offsets].sort((a, b) => a - b);
+    let checked = 0;
+    for (const start of sorted) {
+      for (const end of sorted) {
+        if (end < start || (end - start > 60 && end !== text.length)) continue;
+        expect(textBetween(dom, start, end)).toBe(text.slice(start, end));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(textBetween(dom, 0, text.length)).toBe(text);
+    expect(textBetween(dom, text.length, text.length + 5)).toBe('');
   });
 });
 

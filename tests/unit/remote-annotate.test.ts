@@ -52,6 +52,20 @@ describe('annotating through the background', () => {
     expect(remoteResult?.size('officials')).toBeGreaterThan(0);
   });
 
+  it('makes the text of each annotation with the reader it is given, not from a copy of the article', async () => {
+    const article = seedArticle();
+    const { remote } = connected();
+    const reads: [number, number][] = [];
+    const result = await remote.annotate(article, undefined, (start, end) => {
+      reads.push([start, end]);
+      return article.text.slice(start, end).toUpperCase();
+    });
+    expect(reads).toEqual([]); // nothing is read until an annotation is made
+    const claim = result?.item('claims', 0);
+    expect(claim?.text).toBe(article.text.slice(claim!.start, claim!.end).toUpperCase());
+    expect(reads).toEqual([[claim!.start, claim!.end]]);
+  });
+
   it('sends no packs with the annotations: the cards fetch them once, when they first open', async () => {
     const { remote, wires } = connected();
     await remote.annotate(seedArticle());
