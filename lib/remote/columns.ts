@@ -157,7 +157,8 @@ class ValueTable {
 /** A decoded column: numbers in a typed array, or indices into the chunk's values. */
 interface Column {
   numbers: Float64Array | Int32Array | null;
-  indices: Int32Array | null;
+  /** Two bytes an index while a part has fewer than 32,768 distinct values (always, at `PART_SIZE` items). */
+  indices: Int16Array | Int32Array | null;
 }
 
 /** One decoded part. */
@@ -208,14 +209,15 @@ export class ColumnList<T extends object> {
       if (!Array.isArray(list) || list.length !== length) throw new ColumnsError(`Gloss: column ${key} does not match the part`);
       if ('n' in col) {
         if (!list.every((x) => typeof x === 'number')) throw new ColumnsError(`Gloss: column ${key} is not numeric`);
-        decoded.set(key, { numbers: isIntegral(list) ? Int32Array.from(list) : Float64Array.from(list), indices: null });
+        decoded.set(key, { numbers: isIntegral(list) ? new Int32Array(list) : new Float64Array(list), indices: null });
       } else {
         for (const x of list) if (!Number.isInteger(x) || x < -1 || x >= values.length) throw new ColumnsError(`Gloss: column ${key} points outside its values`);
-        decoded.set(key, { numbers: null, indices: Int32Array.from(list) });
+        decoded.set(key, { numbers: null, indices: values.length <= 0x7fff ? new Int16Array(list) : new Int32Array(list) });
       }
     }
     for (const shape of shapes) for (const key of shape) if (!decoded.has(key)) throw new ColumnsError(`Gloss: a part lacks the column ${key}`);
-    const shapeArray = shapes.length <= 0xffff ? Uint16Array.from(shapeOf) : Uint32Array.from(shapeOf);
+    // Made by the constructors, which copy an array directly (`from` goes through the iterator protocol).
+    const shapeArray = shapes.length <= 0xffff ? new Uint16Array(shapeOf) : new Uint32Array(shapeOf);
     this.chunks.push({ first: this.length, length, shapes, shapeOf: shapeArray, cols: decoded, values });
     this.length += length;
   }

@@ -58,6 +58,13 @@ describe('columns', () => {
     expect(list.toArray().map((o) => JSON.stringify(o))).toEqual(run.map((o) => JSON.stringify(o)));
   });
 
+  it('keeps indices right in a part with more distinct values than two bytes can number', () => {
+    const many = Array.from({ length: 40_000 }, (_, i) => ({ start: i, name: `person ${i}` }));
+    const list = new ColumnList<Record<string, unknown>>();
+    list.add(viaJson(encodeColumns(many)));
+    for (const i of [0, 32_767, 32_768, 39_999]) expect(list.get(i)).toEqual(many[i]);
+  });
+
   it('reads numbers without making objects, across parts', () => {
     const list = new ColumnList<Record<string, unknown>>();
     list.add(viaJson(encodeColumns(items.slice(0, 2))));
