@@ -24,6 +24,7 @@ import { keyAction } from './keyboard';
 import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
 import { SpanTable } from './span-table';
+import { BlockVisibility } from './block-visibility';
 import { annotationSetOf, isAnnotationSet, type AnnotationSet } from '../annotation-set';
 
 /** How often the card host is mounted again after the page removed it, before Gloss stops offering cards. */
@@ -154,8 +155,10 @@ export class GlossController {
   private windowItems: PaintItem[] = [];
   /** The article changed since the windowed paint: offsets no longer map to its text, so no new items are made. */
   private windowStale = false;
-  /** Scroll and resize listeners of a windowed paint; aborted with the paint. */
+  /** Scroll and resize listeners (or the block observer) of a windowed paint; aborted with the paint. */
   private windowListeners: AbortController | null = null;
+  /** Which blocks are near the viewport, as the browser reports it (null: read the boxes instead). */
+  private nearBlocks: BlockVisibility | null = null;
   /** The blocks the window covers now, as a key, so scrolling within them changes nothing. */
   private windowKey = '';
   private windowFrame: number | null = null;
@@ -399,6 +402,7 @@ export class GlossController {
     this.closeCard();
     this.windowListeners?.abort();
     this.windowListeners = null;
+    this.nearBlocks = null;
     if (this.windowFrame !== null) this.view.cancelAnimationFrame(this.windowFrame);
     this.windowFrame = null;
     this.windowKey = '';
@@ -559,16 +563,21 @@ export class GlossController {
     this.windowListeners?.abort();
     this.windowListeners = new AbortController();
     const { signal } = this.windowListeners;
-    const schedule = (): void => {
-      if (this.windowFrame !== null) return;
-      this.windowFrame = this.view.requestAnimationFrame(() => {
-        this.windowFrame = null;
-        this.moveWindow();
-      });
-    };
-    // Capture on the document: scrolling containers inside the article scroll the text too.
-    this.doc.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
-    this.view.addEventListener('resize', schedule, { passive: true, signal });
+    // The browser says when blocks come near or go away (no box read per scrolled frame); until its
+    // first report, and where it cannot, the window reads the blocks' boxes.
+    this.nearBlocks = this.dom ? BlockVisibility.observe(this.view, this.dom.blockElements, WINDOW_MARGIN, () => this.moveWindow(), signal) : null;
+    if (!this.nearBlocks) {
+      const schedule = (): void => {
+        if (this.windowFrame !== null) return;
+        this.windowFrame = this.view.requestAnimationFrame(() => {
+          this.windowFrame = null;
+          this.moveWindow();
+        });
+      };
+      // Capture on the document: scrolling containers inside the article scroll the text too.
+      this.doc.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+      this.view.addEventListener('resize', schedule, { passive: true, signal });
+    }
     this.windowKey = '';
     this.moveWindow();
   }
@@ -578,7 +587,7 @@ export class GlossController {
     const dom = this.dom;
     const spans = this.windowedSpans;
     if (!dom || !spans || !this.highlighter.isWindowed) return;
-    const visible = [...visibleBlocks(dom.blockElements, this.view, WINDOW_MARGIN)].sort((a, b) => a - b);
+    const visible = this.nearBlocks?.ready ? this.nearBlocks.blocks() : [...visibleBlocks(dom.blockElements, this.view, WINDOW_MARGIN)].sort((a, b) => a - b);
     const key = visible.join(',');
     if (key === this.windowKey) return;
     this.windowKey = key;
