@@ -165,10 +165,37 @@ function linkTextLength(el: Element): number {
   return total;
 }
 
+const SHOW_TEXT = 4;
+
+/**
+ * `el.textContent.length` without building the text: the lengths of its text
+ * nodes added up. A candidate body root holds the whole article (megabytes on
+ * a very long page), and its link density is all that needs its length.
+ */
+function textContentLength(el: Element): number {
+  const doc = el.ownerDocument;
+  if (!doc?.createTreeWalker) return (el.textContent ?? '').length;
+  const walker = doc.createTreeWalker(el, SHOW_TEXT);
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) length += (n as CharacterData).length;
+  return length;
+}
+
 /** Share of an element's text that sits inside links (0 to 1). */
 export function linkDensity(el: Element): number {
-  const length = (el.textContent ?? '').length;
+  const length = textContentLength(el);
   return length === 0 ? 0 : Math.min(1, linkTextLength(el) / length);
+}
+
+/**
+ * How many commas `text` holds. Found with `indexOf`, one call per comma: the
+ * content script's code is new to every page and runs unoptimised at first,
+ * and a loop over each character of a very long article took 30–45 ms there.
+ */
+function commaCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf(','); at >= 0; at = text.indexOf(',', at + 1)) n++;
+  return n;
 }
 
 const MARKED_BODY = '[itemprop~="articleBody"], [property~="articleBody"]';
@@ -220,9 +247,7 @@ export function* findBodyRootSteps(doc: Document): Steps<Element | null> {
   for (const { p, text } of paragraphs) {
     if (++counted % PARAGRAPHS_PER_STEP === 0) yield;
     if (furniture.inside(p)) continue;
-    let commas = 0;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) commas++;
-    const score = 1 + commas + Math.min(3, Math.floor(text.length / 100));
+    const score = 1 + commaCount(text) + Math.min(3, Math.floor(text.length / 100));
     let ancestor = p.parentElement;
     const divisors = [1, 2, 6];
     for (const divisor of divisors) {
@@ -272,14 +297,26 @@ function sameKind(a: Element, b: Element): boolean {
  * not count as prose here.
  */
 function widenToSplitBody(best: Element, paragraphs: readonly { p: Element; text: string }[]): Element {
-  // Prose per ancestor, in one upward walk per paragraph (no subtree scans).
+  // Only the prose of `top` (the highest ancestor the widening below can reach) and of elements
+  // inside it is ever asked for, so each paragraph inside it walks up to `top` and no further.
+  let top = best;
+  for (let level = 0; level < 3; level++) {
+    const parent: Element | null = top.parentElement;
+    if (!parent || parent.localName === 'body' || parent.localName === 'html') break;
+    top = parent;
+  }
+  let listAboveTop = false;
+  for (let e = top.parentElement; e; e = e.parentElement) if (e.localName === 'li') listAboveTop = true;
+  // Prose per element, in one upward walk per paragraph (no subtree scans).
   const proseBy = new Map<Element, number>();
   for (const { p, text } of paragraphs) {
+    if (listAboveTop || !top.contains(p)) continue;
     const chain: Element[] = [];
     let inList = false;
     for (let e = p.parentElement; e; e = e.parentElement) {
       if (e.localName === 'li') inList = true;
       chain.push(e);
+      if (e === top) break;
     }
     if (inList) continue;
     for (const e of chain) proseBy.set(e, (proseBy.get(e) ?? 0) + text.length);

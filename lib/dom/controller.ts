@@ -473,9 +473,11 @@ export class GlossController {
   /** Paints in-view spans at once, the rest in slices; then reports the count. */
   private async paint(dom: HeldArticle, a: AnnotationSet, gen: number): Promise<void> {
     const t0 = performance.now();
+    const windowed = this.highlighter.mode !== 'marks' && this.paintableCount(a) > WINDOWED_FROM;
     // Block boxes are read before the highlight styles change: the page's layout is still clean
-    // then, so reading it forces no style recalculation of the whole document.
-    const visible = visibleBlocks(dom.blockElements, this.view);
+    // then, so reading it forces no style recalculation of the whole document. A windowed paint
+    // does not need them here: its window finds its own blocks (`moveWindow`).
+    const visible = windowed ? new Set<number>() : visibleBlocks(dom.blockElements, this.view);
     this.styles.apply(this.settings!.style);
     // With tens of thousands of annotations, ordering them and sorting out the visible ones are
     // tasks of their own (each a pause for the page); a page of ordinary size does it all at once.
@@ -484,8 +486,7 @@ export class GlossController {
       await yieldToMain();
       if (gen !== this.generation) return;
     }
-    const marks = this.highlighter.mode === 'marks';
-    if (!marks && this.paintableCount(a) > WINDOWED_FROM) {
+    if (windowed) {
       // Windowed: the spans are kept as offsets and the window makes the items it shows.
       this.highlighter.setWindowed(true);
       this.windowedSpans = SpanTable.from(a, this.settings!.categories, MAX_PAINTED_ITEMS);
@@ -504,6 +505,7 @@ export class GlossController {
       if (gen !== this.generation) return;
     }
     this.inViewMeasured = false;
+    const marks = this.highlighter.mode === 'marks';
     const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
     const toItem = (s: (typeof spans)[number]): PaintItem | null => {
       const range = staticRangeFor(dom, s.start, s.end);
