@@ -27,7 +27,9 @@
  * against Gloss). Heap: CDP `Runtime.getHeapUsage` after
  * `HeapProfiler.collectGarbage`, with Gloss minus the same page without it
  * (the isolate's heap holds the content script's world too); the peak is
- * sampled every 20 ms in one extra, untimed run.
+ * sampled every 20 ms in one extra, untimed run. Scrolling: one more run
+ * scrolls the page for 40 frames under the CPU profiler and counts the
+ * samples whose stack holds the content script.
  */
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -75,6 +77,10 @@ interface PageResult {
   /** Highlight ranges registered when Gloss was done: all of them, or the window near the viewport on very large pages. */
   registered: number;
   glossMs: number;
+  /** The first run on this page (the background meets an article of this size for the first time: its engine is least warm). */
+  glossFirstMs: number;
+  /** The median of the runs after the first. */
+  glossWarmMs: number | null;
   glossVisibleMs: number | null;
   /** From the annotations being ready on the page to the highlights in view painted. */
   readyToInViewMs: number | null;
@@ -88,6 +94,8 @@ interface PageResult {
   markjsOverGloss: number | null;
   heapBytes: number;
   peakHeapBytes: number;
+  /** Gloss's main-thread time per frame while the page scrolls (its window following the viewport on very large pages). */
+  scrollFrameMs: number | null;
   runs: number;
 }
 
@@ -312,6 +320,61 @@ async function peakHeapRun(gloss: ChromiumWithGloss, url: string, article: boole
   return peak;
 }
 
+/** Frames scrolled when measuring Gloss's cost while the reader scrolls. */
+const SCROLL_FRAMES = 40;
+
+/**
+ * Gloss's main-thread time per frame while the page scrolls, from a CPU
+ * profile of the page's isolate: every sample whose stack holds the content
+ * script counts (with the browser work it calls, such as reading boxes).
+ * On a windowed page this is the cost of the window following the viewport.
+ */
+async function scrollRun(gloss: ChromiumWithGloss, url: string): Promise<number> {
+  const page = await gloss.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForGloss(page, true);
+  const cdp = await gloss.context.newCDPSession(page);
+  try {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+    const expression = `(async () => { for (let k = 0; k < ${SCROLL_FRAMES}; k++) { window.scrollBy(0, 400); await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); } })()`;
+    await cdp.send('Runtime.evaluate', { expression, awaitPromise: true });
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    return timeInScript(profile, '/content-scripts/content.js') / SCROLL_FRAMES;
+  } finally {
+    await cdp.detach();
+    await page.close();
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Milliseconds of `profile` whose stack holds a frame of the script at `urlPart`. */
+function timeInScript(profile: CpuProfile, urlPart: string): number {
+  const parent = new Map<number, number>();
+  const inScript = new Map<number, boolean>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const holds = (id: number): boolean => {
+    const known = inScript.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const value = (byId.get(id)?.callFrame.url.includes(urlPart) ?? false) || (up !== undefined && holds(up));
+    inScript.set(id, value);
+    return value;
+  };
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (holds(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
 interface PlainRun {
   heapWithout: number;
   floor: { ms: number; chars: number };
@@ -372,6 +435,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     glossRuns.push(run);
   }
   const peak = await peakHeapRun(gloss, url, page.article);
+  const scrollFrameMs = page.article ? await scrollRun(gloss, url) : null;
   const painted = median(glossRuns.map((r) => r.timeline.painted));
   const plainRuns: PlainRun[] = [];
   const marks: { ms: number; marks: number }[] = [];
@@ -407,6 +471,8 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     annotations,
     registered: painted,
     glossMs,
+    glossFirstMs: perRun[0]?.total ?? NaN,
+    glossWarmMs: perRun.length > 1 ? median(perRun.slice(1).map((r) => r.total)) : null,
     glossVisibleMs: medianOrNull(perRun.map((r) => r.visible)),
     readyToInViewMs: medianOrNull(perRun.map((r) => r.readyToInView)),
     glossMainThreadMs: median(perRun.map((r) => r.busy)),
@@ -419,6 +485,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     markjsOverGloss: markjsMs !== null ? markjsMs / glossMs : null,
     heapBytes: Math.max(0, median(glossRuns.map((r) => r.heapWith)) - heapWithout),
     peakHeapBytes: Math.max(0, peak - heapWithout),
+    scrollFrameMs,
     runs,
   };
 }
@@ -494,20 +561,21 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   const lines: string[] = [];
   lines.push(`Gloss in Chromium ${String(machine.chromium)} on ${String(machine.cpus)} × ${String(machine.model)}, ${String(machine.memory)}; Node ${String(machine.node)}; load average at start ${String(machine.loadAverage)}`);
   lines.push('');
-  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'in view', 'ready→view', 'main thr.', 'longest', 'floor ms', 'mark.js', 'G/floor', 'mark/G', 'heap', 'peak'];
+  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'first', 'warm', 'in view', 'ready→view', 'main thr.', 'longest', 'scroll', 'floor ms', 'mark.js', 'G/floor', 'mark/G', 'heap', 'peak'];
   const rows = pages.map((p) => [
-    p.name, kb(p.bytes), String(p.annotations), String(p.registered), fmt(p.glossMs), fmt(p.glossVisibleMs), fmt(p.readyToInViewMs), fmt(p.glossMainThreadMs), fmt(p.longestTaskMs),
-    fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
+    p.name, kb(p.bytes), String(p.annotations), String(p.registered), fmt(p.glossMs), fmt(p.glossFirstMs), fmt(p.glossWarmMs), fmt(p.glossVisibleMs), fmt(p.readyToInViewMs),
+    fmt(p.glossMainThreadMs), fmt(p.longestTaskMs), fmt(p.scrollFrameMs, 2), fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   lines.push(line(head), ...rows.map(line));
   lines.push('');
   lines.push('found: annotations; shown: highlight ranges registered (only those near the viewport from 5,000 annotations on).');
-  lines.push('Gloss ms: content script start to all highlights painted; in view: to the highlights in view; ready→view: from the');
-  lines.push("background's annotations assembled on the page to the highlights in view; main thr.: sum of its slices; longest:");
-  lines.push('longest Gloss slice or long task during its run; heap: retained JS heap and ArrayBuffers with Gloss minus without;');
-  lines.push('peak: sampled.');
+  lines.push('Gloss ms: content script start to all highlights painted (median; first: the first run, warm: the median of the');
+  lines.push('others); in view: to the highlights in view; ready→view: from the background\'s annotations assembled on the page to');
+  lines.push('the highlights in view; main thr.: sum of its slices; longest: longest Gloss slice or long task during its run;');
+  lines.push(`scroll: Gloss's main-thread ms per frame while the page scrolls (${SCROLL_FRAMES} frames, CPU profile); heap: retained JS heap`);
+  lines.push('and ArrayBuffers with Gloss minus without; peak: sampled during a run, garbage not yet collected included.');
   lines.push('');
   lines.push(`Content script ${kb(bundle.contentScriptBytes!)} (${kb(bundle.contentScriptGzBytes!)} gzip), popup ${kb(bundle.popupBytes!)} (${kb(bundle.popupGzBytes!)} gzip), background ${kb(bundle.backgroundBytes!)} (${kb(bundle.backgroundGzBytes!)} gzip)`);
   lines.push(`Popup: first contentful paint ${fmt(popup.firstPaintMs)} ms, the seed page's officials shown at ${fmt(popup.dataMs)} ms`);
@@ -523,7 +591,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const runs = Math.max(1, Number(arg(argv, '--runs') ?? 5) || 5);
   const only = arg(argv, '--page');
   const json = argv.includes('--json');
-  const pages = benchPages().filter((p) => !only || only.split(',').includes(p.name));
+  const all = benchPages();
+  const wanted = only?.split(',') ?? [];
+  const unknown = wanted.filter((name) => !all.some((p) => p.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench-browser: no page named ${unknown.join(', ')}; the pages are ${all.map((p) => p.name).join(', ')}\n`);
+    return 2;
+  }
+  const pages = all.filter((p) => wanted.length === 0 || wanted.includes(p.name));
   const markJs = readFileSync(join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
   const server = await serve(pages);
   const gloss = await launchChromiumWithGloss();
