@@ -467,7 +467,14 @@ export class GlossController {
     // text at the extracted offsets: that path keeps the text. (Highlight ranges change no node.)
     const textOf = this.highlighter.mode === 'marks' ? readerOfString(article.text) : readerOfPage(held.pieces);
     const at = performance.now();
-    return { held, at, annotations: this.deps.annotate(article, this.deps.packs, signal, textOf) };
+    let annotations: ReturnType<ControllerDeps['annotate']>;
+    try {
+      annotations = this.deps.annotate(article, this.deps.packs, signal, textOf);
+    } catch (e) {
+      // An engine that throws at once fails like one that rejects: `run` leaves the page untouched.
+      annotations = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    return { held, at, annotations };
   }
 
   /** Paints in-view spans at once, the rest in slices; then reports the count. */

@@ -166,6 +166,20 @@ describe('GlossController', () => {
     vi.unstubAllGlobals();
   });
 
+  it.each([
+    ['throws at once', () => {
+      throw new Error('engine down');
+    }],
+    ['rejects', () => Promise.reject(new Error('background gone'))],
+  ] as const)('leaves the page untouched when the engine %s', async (_how, failing) => {
+    const before = snapshot(document.body);
+    controller = new GlossController(deps({ annotate: failing }));
+    await controller.start();
+    expect(controller.status().state).toBe('loading');
+    expect(controller.painted).toHaveLength(0);
+    expect(snapshot(document.body)).toEqual(before);
+  });
+
   it('running twice gives the same page as running once', async () => {
     controller = new GlossController(deps());
     await controller.start();
