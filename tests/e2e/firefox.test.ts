@@ -8,9 +8,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { HIGHLIGHT_NAMES } from '../../lib/messages';
-import { serveSeedArticle, SEED_PATH, type StaticServer } from '../../scripts/serve';
+import { serveSeedArticle, SEED_PATH, startStaticServer, type StaticServer } from '../../scripts/serve';
 import { launchFirefoxWithGloss, type FirefoxWithGloss } from './helpers/firefox';
-import { bodyTextNowAndServed, paintedCounts, type PaintedCounts } from './helpers/page-probes';
+import { bodyTextNowAndServed, paintedCounts, registeredAroundViewport, type PaintedCounts } from './helpers/page-probes';
 import { pollUntil } from './helpers/poll';
 import { SEED_EXPECTED } from './helpers/seed-expectations';
 
@@ -72,5 +72,48 @@ describe('Gloss in Firefox ESR on the seed article', { timeout: 120_000 }, () =>
 
   test('no script errors on the page', () => {
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+/**
+ * From 5,000 annotations on, Gloss registers only the ranges near the
+ * viewport, and an IntersectionObserver on the article's blocks moves that
+ * window as the reader scrolls (lib/dom/block-visibility.ts). The observer is
+ * made in the content script's world and watches the page's elements: this
+ * checks that it does its job in Firefox too.
+ */
+describe('Gloss in Firefox ESR on a page with tens of thousands of annotations', { timeout: 180_000 }, () => {
+  let firefox: FirefoxWithGloss;
+  let server: StaticServer;
+
+  before(async () => {
+    server = await startStaticServer({ root: 'tests/pages' });
+    firefox = await launchFirefoxWithGloss();
+  });
+
+  after(async () => {
+    await firefox?.close();
+    await server?.close();
+  });
+
+  test('registers only the ranges near the viewport, and they follow scrolling', async () => {
+    const page = await firefox.browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(server.url('/hostile-huge.html'), { waitUntil: 'load' });
+    const top = await pollUntil(() => page.evaluate(registeredAroundViewport, NAMES), (r) => r.inView > 0, { timeoutMs: 90_000, intervalMs: 250 });
+    assert.ok(top.count > 0 && top.count < 5000, `${top.count} ranges registered at the top`);
+    assert.equal(top.invalid, 0);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+    const middle = await pollUntil(
+      () => page.evaluate(registeredAroundViewport, NAMES),
+      (r) => r.inView > 0 && r.farAway === 0 && r.firstText !== top.firstText,
+      { timeoutMs: 15_000, intervalMs: 100 },
+    );
+    assert.ok(middle.count < 5000, `${middle.count} ranges registered in the middle`);
+    assert.equal(middle.farAway, 0, 'nothing far from the viewport stays registered');
+    assert.notEqual(middle.firstText, top.firstText);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });

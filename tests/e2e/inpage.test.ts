@@ -14,7 +14,7 @@ import { HIGHLIGHT_NAMES, type PageStatus } from '../../lib/messages';
 import { WINDOWED_FROM } from '../../lib/dom/controller';
 import { SEED_FILE, SEED_PATH, startStaticServer, type StaticServer } from '../../scripts/serve';
 import { launchChromiumWithGloss, statusOfTab, tabIdOf, type ChromiumWithGloss } from './helpers/chromium';
-import { bodyTextNowAndServed } from './helpers/page-probes';
+import { bodyTextNowAndServed, registeredAroundViewport } from './helpers/page-probes';
 import { pollUntil } from './helpers/poll';
 
 const NAMES = Object.values(HIGHLIGHT_NAMES);
@@ -68,38 +68,6 @@ function pointOnlyIn(name: string): { x: number; y: number } | null {
     }
   }
   return null;
-}
-
-/**
- * In the page: how many ranges are registered, how many intersect the
- * viewport, how many lie more than four viewport heights away (a windowed
- * paint registers a margin of one viewport, plus whole blocks), and the
- * text of the first one.
- */
-function registeredAroundViewport(names: string[]): { count: number; inView: number; farAway: number; invalid: number; firstText: string } {
-  const h = window.innerHeight;
-  let count = 0;
-  let inView = 0;
-  let farAway = 0;
-  let invalid = 0;
-  let firstText = '';
-  for (const name of names) {
-    for (const r of CSS.highlights.get(name) ?? []) {
-      count++;
-      if (!r.startContainer.isConnected || !r.endContainer.isConnected) {
-        invalid++;
-        continue;
-      }
-      const live = document.createRange();
-      live.setStart(r.startContainer, r.startOffset);
-      live.setEnd(r.endContainer, r.endOffset);
-      const rect = live.getBoundingClientRect();
-      if (rect.bottom > 0 && rect.top < h) inView++;
-      if (rect.bottom < -4 * h || rect.top > 5 * h) farAway++;
-      if (!firstText) firstText = `${Math.round(rect.top + window.scrollY)}:${live.toString()}`;
-    }
-  }
-  return { count, inView, farAway, invalid, firstText };
 }
 
 /** In the page: the open card's accessible name and text, or null when no card is open. */
