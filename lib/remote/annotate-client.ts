@@ -74,6 +74,11 @@ export class RemoteAnnotator {
       // Sent before the listeners are added (replies arrive in later tasks), so no listener holds `req`.
       port.postMessage(req);
     } catch (e) {
+      try {
+        port.disconnect();
+      } catch {
+        // Already gone.
+      }
       return Promise.reject(new RemoteAnnotateError(e instanceof Error ? e.message : String(e)));
     }
     return new Promise<AnnotationSet | null>((resolve, reject) => {

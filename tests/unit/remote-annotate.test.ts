@@ -66,6 +66,21 @@ describe('annotating through the background', () => {
     expect(reads).toEqual([[claim!.start, claim!.end]]);
   });
 
+  it('rejects, and closes its port, when the request cannot be sent', async () => {
+    let disconnected = 0;
+    const remote = new RemoteAnnotator(() => ({
+      name: 'gloss:annotate',
+      postMessage: () => {
+        throw new Error('Attempting to use a disconnected port object');
+      },
+      disconnect: () => void disconnected++,
+      onMessage: event<(m: unknown) => void>(),
+      onDisconnect: event<() => void>(),
+    }));
+    await expect(remote.annotate(seedArticle())).rejects.toBeInstanceOf(RemoteAnnotateError);
+    expect(disconnected).toBe(1);
+  });
+
   it('sends no packs with the annotations: the cards fetch them once, when they first open', async () => {
     const { remote, wires } = connected();
     await remote.annotate(seedArticle());
