@@ -482,10 +482,11 @@ export class GlossController {
     const t0 = performance.now();
     const windowed = this.highlighter.mode !== 'marks' && this.paintableCount(a) > WINDOWED_FROM;
     // Block boxes are read before the highlight styles change: the page's layout is still clean
-    // then, so reading it forces no style recalculation of the whole document. Windowed paints read
-    // them here too: skipping this read let the window's first read force that recalculation inside
-    // Gloss's task, and the 1.5 MB page then showed 56–62 ms tasks in 2 of 9 loads (0 of 9 with it).
-    const visible = visibleBlocks(dom.blockElements, this.view);
+    // then, so reading it forces no style recalculation of the whole document. A windowed paint
+    // reads them here too, with the window's margin, and its first window uses this reading: a read
+    // after the styles changed forced that recalculation inside Gloss's task (56–62 ms tasks on the
+    // 1.5 MB page in 2 of 9 loads).
+    const visible = visibleBlocks(dom.blockElements, this.view, windowed ? WINDOW_MARGIN : undefined);
     this.styles.apply(this.settings!.style);
     // With tens of thousands of annotations, ordering them and sorting out the visible ones are
     // tasks of their own (each a pause for the page); a page of ordinary size does it all at once.
@@ -501,7 +502,7 @@ export class GlossController {
       this.orderStarts = this.windowedSpans.starts;
       await yieldToMain();
       if (gen !== this.generation) return;
-      this.followViewport();
+      this.followViewport(visible);
       measure('gloss:paint-in-view', t0);
       measure('gloss:paint', t0);
       this.reportCount();
@@ -569,7 +570,7 @@ export class GlossController {
   }
 
   /** Windowed paint: registers the items near the viewport now and again whenever the page scrolls or resizes. */
-  private followViewport(): void {
+  private followViewport(initial: ReadonlySet<number>): void {
     this.windowListeners?.abort();
     this.windowListeners = new AbortController();
     const { signal } = this.windowListeners;
@@ -589,15 +590,20 @@ export class GlossController {
       this.view.addEventListener('resize', schedule, { passive: true, signal });
     }
     this.windowKey = '';
-    this.moveWindow();
+    this.moveWindow(initial);
   }
 
   /** Shows exactly the items in the blocks near the viewport, unless those blocks are the ones already shown. */
-  private moveWindow(): void {
+  private moveWindow(known?: ReadonlySet<number>): void {
     const dom = this.dom;
     const spans = this.windowedSpans;
     if (!dom || !spans || !this.highlighter.isWindowed) return;
-    const visible = this.nearBlocks?.ready ? this.nearBlocks.blocks() : [...visibleBlocks(dom.blockElements, this.view, WINDOW_MARGIN)].sort((a, b) => a - b);
+    const byIndex = (a: number, b: number): number => a - b;
+    const visible = known
+      ? [...known].sort(byIndex)
+      : this.nearBlocks?.ready
+        ? this.nearBlocks.blocks()
+        : [...visibleBlocks(dom.blockElements, this.view, WINDOW_MARGIN)].sort(byIndex);
     const key = visible.join(',');
     if (key === this.windowKey) return;
     this.windowKey = key;
