@@ -300,13 +300,11 @@ export class GlossController {
     const stale = new AbortController();
     this.staleRun?.abort();
     this.staleRun = stale;
-    const extraction = await this.extractAndSend(stale.signal);
-    if (gen !== this.generation || extraction === 'stale') return;
-    const sent = extraction;
-    const dom = sent?.held ?? null;
-    this.dom = dom;
+    const sent = await this.extractAndSend(stale.signal);
+    if (gen !== this.generation || sent === 'stale') return;
+    this.dom = sent?.held ?? null;
     this.ensureWatcher();
-    if (!sent || !dom) {
+    if (!sent) {
       this.annotations = null;
       this.state = 'no-article';
       this.reportCount();
@@ -331,7 +329,7 @@ export class GlossController {
     this.annotations = annotations;
     measure('gloss:annotate', sent.at);
     this.state = 'ready';
-    await this.paint(dom, annotations, gen);
+    await this.paint(sent.held, annotations, gen);
   }
 
   /** Removes every highlight, listener, observer, timer and the card host. */

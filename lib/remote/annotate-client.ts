@@ -44,8 +44,7 @@ export class RemoteAnnotator {
    * keep `article.text` alive as long as they live.
    */
   annotate(article: ArticleText, signal?: AbortSignal, textOf?: TextReader): Promise<AnnotationSet | null> {
-    const text = article.text;
-    return this.request({ type: 'annotate', article }, signal, textOf ?? text);
+    return this.request({ type: 'annotate', article }, signal, textOf ?? article.text);
   }
 
   /** Fetches the packs once (the cards read them); a failed fetch is tried again on the next call. */
