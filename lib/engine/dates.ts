@@ -133,48 +133,88 @@ export function compareDays(a: YMD, b: YMD): number {
   return (a.year - b.year) * 10000 + (a.month - b.month) * 100 + (a.day - b.day);
 }
 
+/**
+ * Periods are values, so each distinct one is made once and shared, frozen,
+ * by every figure that names it (one cache per kind of period, keyed by a
+ * number). Why: a long article names the same few years thousands of times;
+ * a fresh object (and three fresh strings) each time was work for the engine,
+ * and the background's encoder then had to compare the copies by content, one
+ * JSON string each, to send each period once (`lib/remote/columns.ts`).
+ */
+const MAX_SHARED_PERIODS = 4096;
+const yearPeriods = new Map<number, Period>();
+const yearRangePeriods = new Map<number, Period>();
+const partOfYearPeriods = new Map<number, Period>();
+const monthPeriods = new Map<number, Period>();
+const dayPeriods = new Map<number, Period>();
+const weekPeriods = new Map<number, Period>();
+
+/** Freezes `period` and keeps it under `key` (a cache grown past its bound starts again, so memory stays bounded). */
+function share(cache: Map<number, Period>, key: number, period: Period): Period {
+  if (cache.size >= MAX_SHARED_PERIODS) cache.clear();
+  const frozen = Object.freeze(period);
+  cache.set(key, frozen);
+  return frozen;
+}
+
+/** A day as one number (19 August 2017 is 20170819), the key of the day and week caches. */
+function dayKey(date: YMD): number {
+  return date.year * 10000 + date.month * 100 + date.day;
+}
+
 /** The period of one whole year. */
 export function yearPeriod(year: number): Period {
-  return { start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) };
+  return yearPeriods.get(year) ?? share(yearPeriods, year, { start: `${year}-01-01`, end: `${year}-12-31`, label: String(year) });
 }
 
 /** The period of several whole years ("2015-2017"). */
 export function yearRangePeriod(from: number, to: number): Period {
-  return { start: `${from}-01-01`, end: `${to}-12-31`, label: `${from}–${to}` };
+  const key = from * 100000 + to;
+  return yearRangePeriods.get(key) ?? share(yearRangePeriods, key, { start: `${from}-01-01`, end: `${to}-12-31`, label: `${from}–${to}` });
 }
 
 /** The period of a quarter (`part` 'Q', n 1–4) or half (`part` 'H', n 1–2) of a year, labelled "Q3 2019" / "H1 2018". */
 export function partOfYearPeriod(year: number, part: 'Q' | 'H', n: number): Period {
+  const key = year * 10 + (part === 'Q' ? n : 4 + n);
+  const known = partOfYearPeriods.get(key);
+  if (known) return known;
   const months = part === 'Q' ? 3 : 6;
   const first = (n - 1) * months + 1;
   const last = first + months - 1;
-  return {
+  return share(partOfYearPeriods, key, {
     start: formatIso({ year, month: first, day: 1 }),
     end: formatIso({ year, month: last, day: daysInMonth(year, last) }),
     label: `${part}${n} ${year}`,
-  };
+  });
 }
 
 /** The period of one month, labelled "July 2017". */
 export function monthPeriod(year: number, month: number): Period {
-  return {
+  const key = year * 100 + month;
+  return monthPeriods.get(key) ?? share(monthPeriods, key, {
     start: formatIso({ year, month, day: 1 }),
     end: formatIso({ year, month, day: daysInMonth(year, month) }),
     label: `${monthName(month)} ${year}`,
-  };
+  });
 }
 
 /** The period of one day, labelled "22 August 2017". */
 export function dayPeriod(date: YMD): Period {
+  const key = dayKey(date);
+  const known = dayPeriods.get(key);
+  if (known) return known;
   const iso = formatIso(date);
-  return { start: iso, end: iso, label: `${date.day} ${monthName(date.month)} ${date.year}` };
+  return share(dayPeriods, key, { start: iso, end: iso, label: `${date.day} ${monthName(date.month)} ${date.year}` });
 }
 
 /** The Monday-to-Sunday week holding a day, labelled "week of 14 August 2017". */
 export function weekPeriod(date: YMD): Period {
+  const key = dayKey(date);
+  const known = weekPeriods.get(key);
+  if (known) return known;
   const monday = addDays(date, -((weekdayOf(date) + 6) % 7));
   const sunday = addDays(monday, 6);
-  return { start: formatIso(monday), end: formatIso(sunday), label: `week of ${monday.day} ${monthName(monday.month)} ${monday.year}` };
+  return share(weekPeriods, key, { start: formatIso(monday), end: formatIso(sunday), label: `week of ${monday.day} ${monthName(monday.month)} ${monday.year}` });
 }
 
 /** ISO 8601 week string ("2017-W33") for the week holding a day. */

@@ -82,28 +82,49 @@ function clamp(x: number): number {
   return Math.min(1, Math.max(0, Math.round(x * 100) / 100));
 }
 
+/** The pattern signals in the order their reasons are given: bit i of a verdict's mask is `TESTED[i]`, the next bit a short fragment. */
+const TESTED: readonly Signal[] = [...RAISERS, ...LOWERERS];
+
+/** What each bit of a mask adds to the score, and its reason (lowering weights negative). */
+const SIGNALS: readonly { reason: string; weight: number }[] = [
+  ...RAISERS,
+  ...LOWERERS.map((s) => ({ reason: s.reason, weight: -s.weight })),
+  { reason: 'is a short fragment', weight: -0.15 },
+];
+
+/**
+ * The verdicts, one frozen object per set of reasons (the score follows from
+ * the reasons), shared by every claim that earns it. Why: a long article's
+ * thousands of claims earn a dozen distinct verdicts; one object each was
+ * work for the engine, and the background's encoder then had to compare the
+ * copies by content, one JSON string each (`lib/remote/columns.ts`).
+ */
+const verdicts = new Map<number, CheckWorthiness>();
+
+/** The shared verdict for the signals in `mask`, made on first use (adding the weights in the order the reasons are given). */
+function verdictOf(mask: number): CheckWorthiness {
+  const known = verdicts.get(mask);
+  if (known) return known;
+  let score = BASE_SCORE;
+  const reasons: string[] = [];
+  SIGNALS.forEach((s, i) => {
+    if ((mask & (1 << i)) === 0) return;
+    score += s.weight;
+    reasons.push(s.reason);
+  });
+  // Frozen, array too: a consumer that changed a shared verdict would change every claim's.
+  const verdict = Object.freeze({ score: clamp(score), reasons: Object.freeze(reasons) as string[] });
+  verdicts.set(mask, verdict);
+  return verdict;
+}
+
 /**
  * Scores a claim's text from 0 (not worth checking) to 1 (check first) and
  * says why in short phrases ("states a number", "makes a causal claim").
  */
 export function scoreClaim(text: string): CheckWorthiness {
-  let score = BASE_SCORE;
-  const reasons: string[] = [];
-  for (const s of RAISERS) {
-    if (s.pattern.test(text)) {
-      score += s.weight;
-      reasons.push(s.reason);
-    }
-  }
-  for (const s of LOWERERS) {
-    if (s.pattern.test(text)) {
-      score -= s.weight;
-      reasons.push(s.reason);
-    }
-  }
-  if (countWordsUpTo(text, 4) <= 3) {
-    score -= 0.15;
-    reasons.push('is a short fragment');
-  }
-  return { score: clamp(score), reasons };
+  let mask = 0;
+  for (let i = 0; i < TESTED.length; i++) if ((TESTED[i] as Signal).pattern.test(text)) mask |= 1 << i;
+  if (countWordsUpTo(text, 4) <= 3) mask |= 1 << TESTED.length;
+  return verdictOf(mask);
 }

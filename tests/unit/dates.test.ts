@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  inferYear, isoWeek, monthIndex, parseIsoDate, resolveCalendar, resolveRelative, resolveWeekday, weekdayOf,
+  dayPeriod, inferYear, isoWeek, monthIndex, monthPeriod, parseIsoDate, partOfYearPeriod, resolveCalendar, resolveRelative, resolveWeekday,
+  weekPeriod, weekdayOf, yearPeriod, yearRangePeriod,
 } from '../../lib/engine/dates';
 
 const AUG_23_2017 = '2017-08-23'; // a Wednesday
@@ -21,6 +22,35 @@ describe('ISO helpers', () => {
     expect(monthIndex('Sept.')).toBe(9);
     expect(monthIndex('aug')).toBe(8);
     expect(monthIndex('Maybe')).toBeNull();
+  });
+});
+
+describe('periods', () => {
+  it('labels each kind of period with its first and last day', () => {
+    expect(yearPeriod(2016)).toEqual({ start: '2016-01-01', end: '2016-12-31', label: '2016' });
+    expect(yearRangePeriod(2015, 2017)).toEqual({ start: '2015-01-01', end: '2017-12-31', label: '2015–2017' });
+    expect(partOfYearPeriod(2016, 'Q', 1)).toEqual({ start: '2016-01-01', end: '2016-03-31', label: 'Q1 2016' });
+    expect(partOfYearPeriod(2016, 'H', 1)).toEqual({ start: '2016-01-01', end: '2016-06-30', label: 'H1 2016' });
+    expect(monthPeriod(2016, 2)).toEqual({ start: '2016-02-01', end: '2016-02-29', label: 'February 2016' });
+    expect(dayPeriod({ year: 2017, month: 8, day: 23 })).toEqual({ start: '2017-08-23', end: '2017-08-23', label: '23 August 2017' });
+    expect(weekPeriod({ year: 2017, month: 8, day: 23 })).toEqual({ start: '2017-08-21', end: '2017-08-27', label: 'week of 21 August 2017' });
+  });
+
+  it('makes each distinct period once and shares it frozen, so no figure can change another', () => {
+    expect(yearPeriod(2016)).toBe(yearPeriod(2016));
+    expect(yearPeriod(2016)).not.toBe(yearPeriod(2017));
+    expect(dayPeriod({ year: 2017, month: 8, day: 23 })).toBe(dayPeriod({ year: 2017, month: 8, day: 23 }));
+    // A day and the week holding it are different periods, even though both are keyed by the day.
+    expect(weekPeriod({ year: 2017, month: 8, day: 23 })).not.toBe(dayPeriod({ year: 2017, month: 8, day: 23 }));
+    // Quarters and halves do not collide (Q3 and H1 of one year both sit in its cache).
+    expect(partOfYearPeriod(2016, 'H', 1).label).toBe('H1 2016');
+    expect(partOfYearPeriod(2016, 'Q', 3).label).toBe('Q3 2016');
+    const year = yearPeriod(2016);
+    expect(Object.isFrozen(year)).toBe(true);
+    expect(() => {
+      (year as { label: string }).label = 'tampered';
+    }).toThrow(TypeError);
+    expect(yearPeriod(2016).label).toBe('2016');
   });
 });
 

@@ -33,4 +33,30 @@ describe('scoreClaim', () => {
     expect(a.score).toBeLessThanOrEqual(1);
     expect(scoreClaim('maybe').score).toBeGreaterThanOrEqual(0);
   });
+
+  it('shares one frozen verdict among claims with the same reasons, so no claim can change another', () => {
+    const a = scoreClaim('Exports rose 5 percent in March');
+    const b = scoreClaim('Imports rose 7 percent in June');
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(Object.isFrozen(a.reasons)).toBe(true);
+    expect(() => a.reasons.push('tampered')).toThrow(TypeError);
+    expect(scoreClaim('Exports rose 5 percent in March').reasons).not.toContain('tampered');
+    // A different set of reasons is a different verdict.
+    expect(scoreClaim('I think exports rose 5 percent in March')).not.toBe(a);
+  });
+
+  it('scores as the sum of its reasons, in the order they are given', () => {
+    const weights: Record<string, number> = {
+      'states a number': 0.3, 'makes a comparison': 0.2, 'uses a superlative': 0.15, 'makes a causal claim': 0.2,
+      'uses an absolute': 0.1, 'refers to a date or period': 0.1, 'is an opinion': -0.2, 'is vague or speculative': -0.15,
+      'is a short fragment': -0.15,
+    };
+    for (const text of ['Exports doubled to a record $9 billion in 2018 because all quotas ended', 'I think it could improve', 'tremendous work', 'The plan failed']) {
+      const { score, reasons } = scoreClaim(text);
+      let expected = 0.3;
+      for (const r of reasons) expected += weights[r] ?? NaN;
+      expect(score).toBe(Math.min(1, Math.max(0, Math.round(expected * 100) / 100)));
+    }
+  });
 });
