@@ -43,17 +43,17 @@ export default defineContentScript({
   async main(ctx) {
     // Where Gloss's work on this page starts, for DevTools and the browser benchmark.
     performance.mark('gloss:start');
+    // Everything else starts in a task of its own: the browser runs `main` inside the task that
+    // injects and evaluates this script (20–35 ms here, more on a browser's first page), and setting
+    // Gloss up there (2–5 ms) only made that one task longer.
+    await yieldToMain();
+    if (ctx.isInvalid) return;
     // The engine and the packs live in the background (lib/remote/protocol.ts says why).
     const remote = new RemoteAnnotator((info) => browser.runtime.connect(info) as PortLike);
     const controller = new GlossController({
       doc: document,
-      // Sliced like the engine: a very long page is read a few milliseconds at a time. The first
-      // slice waits for a task of its own: the browser runs `main` inside the task that injects and
-      // evaluates this script (15–30 ms on a loading page), and reading the page there made that one task longer.
-      extract: async (doc, url, signal) => {
-        await yieldToMain();
-        return extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal });
-      },
+      // Sliced like the engine: a very long page is read a few milliseconds at a time.
+      extract: (doc, url, signal) => extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       // In the background: the page's main thread only receives the results, a part per task.
       // The annotations come without their text; they read it back from the page when made. A long
       // article's serialisation for the background (20–30 ms for 1.4 M characters) gets a task of
