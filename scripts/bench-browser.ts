@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser [-- --runs N] [--page NAME[,NAME…]] [--json]`
+ * `npm run bench:browser [-- --runs N] [--page NAME[,NAME…]] [--json] [--verbose]`
  *
  * Times Gloss in headless Chromium (the built extension, `.output/chrome-mv3`:
  * the content script, and the background where the engine runs) on real pages, next to two references on the same
@@ -29,7 +29,9 @@
  * (the isolate's heap holds the content script's world too); the peak is
  * sampled every 20 ms in one extra, untimed run. Scrolling: one more run
  * scrolls the page for 40 frames under the CPU profiler and counts the
- * samples whose stack holds the content script.
+ * samples whose stack holds the content script. `--verbose` prints each
+ * load's timeline to stderr (its long tasks and slices, in ms from
+ * `gloss:start`), to find which task a long one was.
  */
 import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -425,7 +427,20 @@ async function foundOn(gloss: ChromiumWithGloss, page: Page): Promise<{ figureTe
   return { figureTexts: a.figures.map((f) => f.text), annotations: a.officials.length + a.figures.length + a.claims.length };
 }
 
-async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, origin: string, page: BenchPage, runs: number, markJs: string): Promise<PageResult> {
+/**
+ * One load's timeline in ms from `gloss:start`: Gloss's span, the page's long tasks (start+duration; a
+ * task that ends at 0 is the one in which the browser evaluated the content script) and Gloss's slices.
+ */
+function describeLoad(name: string, run: number, t: GlossTimeline): string {
+  const start = t.start ?? 0;
+  const at = (ms: number): string => (ms - start).toFixed(0);
+  const end = t.paintEnd ?? t.extractEnd;
+  const tasks = t.longTasks.map((lt) => `${at(lt.start)}+${lt.duration.toFixed(0)}`).join(' ') || 'none';
+  const slices = t.slices.map((d, i) => `${at(t.sliceStarts[i] ?? start)}+${d.toFixed(1)}`).join(' ');
+  return `${name} load ${run + 1}: Gloss 0–${end === null ? '?' : at(end)} ms; long tasks ${tasks}; slices ${slices}`;
+}
+
+async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, origin: string, page: BenchPage, runs: number, markJs: string, verbose = false): Promise<PageResult> {
   const url = origin + page.path;
   const glossRuns: GlossRun[] = [];
   let terms: string[] = [];
@@ -439,6 +454,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     }
     await run.page.close();
     glossRuns.push(run);
+    if (verbose) process.stderr.write(`${describeLoad(page.name, i, run.timeline)}\n`);
   }
   const peak = await peakHeapRun(gloss, url, page.article);
   const scrollFrameMs = page.article ? await scrollRun(gloss, url) : null;
@@ -600,6 +616,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const runs = Math.max(1, Number(arg(argv, '--runs') ?? 5) || 5);
   const only = arg(argv, '--page');
   const json = argv.includes('--json');
+  const verbose = argv.includes('--verbose');
   const all = benchPages();
   const wanted = only?.split(',') ?? [];
   const unknown = wanted.filter((name) => !all.some((p) => p.name === name));
@@ -632,7 +649,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const results: PageResult[] = [];
     for (const p of pages) {
       if (!json) process.stderr.write(`measuring ${p.name} (${runs} runs)…\n`);
-      results.push(await measurePage(gloss, plain, server.origin, p, runs, markJs));
+      results.push(await measurePage(gloss, plain, server.origin, p, runs, markJs, verbose));
     }
     const popup = pages.some((p) => p.name === 'seed') ? await popupTimes(gloss, server.origin, runs) : { firstPaintMs: NaN, dataMs: NaN };
     const bundle = bundleSizes();

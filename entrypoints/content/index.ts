@@ -44,7 +44,7 @@ export default defineContentScript({
     // Where Gloss's work on this page starts, for DevTools and the browser benchmark.
     performance.mark('gloss:start');
     // Everything else starts in a task of its own: the browser runs `main` inside the task that
-    // injects and evaluates this script (20–35 ms here, more on a browser's first page), and setting
+    // injects and evaluates this script (15–41 ms on the test machine, now and then more), and setting
     // Gloss up there (2–5 ms) only made that one task longer.
     await yieldToMain();
     if (ctx.isInvalid) return;
