@@ -142,7 +142,8 @@ class ValueTable {
     if (at === undefined) {
       this.json.set(key, (at = this.push(value)));
       // Only a value's first object is remembered by identity: a later object equal in content is
-      // usually made afresh for one annotation (a period) and will not come again.
+      // usually made afresh for one annotation (an official's role) and will not come again. Values
+      // the engine shares (periods, check-worthiness verdicts) are found by identity above.
       if (isObject) this.objects.set(value, at);
     }
     return at;
