@@ -61,6 +61,8 @@ interface GlossTimeline {
   extractEnd: number | null;
   /** When the annotations were ready on the page (the end of `gloss:annotate`: the background's answer assembled). */
   readyEnd: number | null;
+  /** The end of `gloss:annotate-head`: a long article's head annotated and assembled (null: no head was asked for). */
+  headReadyEnd: number | null;
   inViewEnd: number | null;
   paintEnd: number | null;
   slices: number[];
@@ -83,8 +85,12 @@ interface PageResult {
   glossFirstMs: number;
   /** The median of the runs after the first. */
   glossWarmMs: number | null;
+  /**
+   * To every highlight in view painted. On a long article that is the head's paint (its first
+   * blocks, annotated on their own: `lib/dom/article-head.ts`) when the head holds every block in view.
+   */
   glossVisibleMs: number | null;
-  /** From the annotations being ready on the page to the highlights in view painted. */
+  /** From the annotations painted in view (the head's, or the whole article's) being ready on the page to those highlights painted. */
   readyToInViewMs: number | null;
   glossMainThreadMs: number;
   longestSliceMs: number;
@@ -93,6 +99,8 @@ interface PageResult {
   markjsMs: number | null;
   markjsMarks: number | null;
   glossOverFloor: number | null;
+  /** `glossVisibleMs` over the floor: how soon the reader sees the highlights in view. */
+  inViewOverFloor: number | null;
   /**
    * Gloss's main-thread time over the floor: what the page itself pays, against the least an
    * annotator's page must pay. Beside `glossOverFloor`, not instead of it: the target is on the
@@ -113,6 +121,13 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** From the answer that was painted in view (the head's when it was, else the whole article's) to the in-view paint. */
+function readyToInView(t: GlossTimeline): number | null {
+  if (t.inViewEnd === null) return null;
+  const ready = t.headReadyEnd !== null && t.headReadyEnd <= t.inViewEnd ? t.headReadyEnd : t.readyEnd;
+  return ready !== null && ready <= t.inViewEnd ? t.inViewEnd - ready : null;
 }
 
 function medianOrNull(values: readonly (number | null)[]): number | null {
@@ -187,7 +202,7 @@ function installLongTaskObserver(): void {
 
 function readGlossTimeline(names: string[]): GlossTimeline {
   // Inline callbacks only: a named inner function would need tsx's `__name` helper in the page.
-  const [extractEnd, readyEnd, inViewEnd, paintEnd] = ['gloss:extract', 'gloss:annotate', 'gloss:paint-in-view', 'gloss:paint'].map((name) => {
+  const [extractEnd, readyEnd, headReadyEnd, inViewEnd, paintEnd] = ['gloss:extract', 'gloss:annotate', 'gloss:annotate-head', 'gloss:paint-in-view', 'gloss:paint'].map((name) => {
     const all = performance.getEntriesByName(name);
     const e = all[all.length - 1];
     return e ? e.startTime + e.duration : null;
@@ -202,6 +217,7 @@ function readGlossTimeline(names: string[]): GlossTimeline {
     start,
     extractEnd: extractEnd ?? null,
     readyEnd: readyEnd ?? null,
+    headReadyEnd: headReadyEnd ?? null,
     inViewEnd: inViewEnd ?? null,
     paintEnd: paintEnd ?? null,
     slices: slices.map((e) => e.duration),
@@ -476,7 +492,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     return {
       total: end - start,
       visible: t.inViewEnd !== null ? t.inViewEnd - start : null,
-      readyToInView: t.inViewEnd !== null && t.readyEnd !== null ? t.inViewEnd - t.readyEnd : null,
+      readyToInView: readyToInView(t),
       busy: t.slices.reduce((a, b) => a + b, 0),
       longestSlice: Math.max(0, ...t.slices),
       longestTask: Math.max(0, ...tasks, ...t.slices),
@@ -484,6 +500,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
   });
   const heapWithout = median(plainRuns.map((r) => r.heapWithout));
   const glossMs = median(perRun.map((r) => r.total));
+  const glossVisibleMs = medianOrNull(perRun.map((r) => r.visible));
   const mainThreadMs = median(perRun.map((r) => r.busy));
   const floorMs = page.article ? median(plainRuns.map((r) => r.floor.ms)) : null;
   const markjsMs = page.article ? median(marks.map((m) => m.ms)) : null;
@@ -496,7 +513,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     glossMs,
     glossFirstMs: perRun[0]?.total ?? NaN,
     glossWarmMs: perRun.length > 1 ? median(perRun.slice(1).map((r) => r.total)) : null,
-    glossVisibleMs: medianOrNull(perRun.map((r) => r.visible)),
+    glossVisibleMs,
     readyToInViewMs: medianOrNull(perRun.map((r) => r.readyToInView)),
     glossMainThreadMs: mainThreadMs,
     longestSliceMs: median(perRun.map((r) => r.longestSlice)),
@@ -505,6 +522,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     markjsMs,
     markjsMarks: page.article ? median(marks.map((m) => m.marks)) : null,
     glossOverFloor: floorMs ? glossMs / floorMs : null,
+    inViewOverFloor: floorMs && glossVisibleMs !== null ? glossVisibleMs / floorMs : null,
     mainThreadOverFloor: floorMs ? mainThreadMs / floorMs : null,
     markjsOverGloss: markjsMs !== null ? markjsMs / glossMs : null,
     heapBytes: Math.max(0, median(glossRuns.map((r) => r.heapWith)) - heapWithout),
@@ -585,10 +603,10 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   const lines: string[] = [];
   lines.push(`Gloss in Chromium ${String(machine.chromium)} on ${String(machine.cpus)} × ${String(machine.model)}, ${String(machine.memory)}; Node ${String(machine.node)}; load average at start ${String(machine.loadAverage)}`);
   lines.push('');
-  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'first', 'warm', 'in view', 'ready→view', 'main thr.', 'longest', 'scroll', 'floor ms', 'mark.js', 'G/floor', 'main/floor', 'mark/G', 'heap', 'peak'];
+  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'first', 'warm', 'in view', 'ready→view', 'main thr.', 'longest', 'scroll', 'floor ms', 'mark.js', 'G/floor', 'view/floor', 'main/floor', 'mark/G', 'heap', 'peak'];
   const rows = pages.map((p) => [
     p.name, kb(p.bytes), String(p.annotations), String(p.registered), fmt(p.glossMs), fmt(p.glossFirstMs), fmt(p.glossWarmMs), fmt(p.glossVisibleMs), fmt(p.readyToInViewMs),
-    fmt(p.glossMainThreadMs), fmt(p.longestTaskMs), fmt(p.scrollFrameMs, 2), fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.mainThreadOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
+    fmt(p.glossMainThreadMs), fmt(p.longestTaskMs), fmt(p.scrollFrameMs, 2), fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.inViewOverFloor), fmt(p.mainThreadOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -596,9 +614,10 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   lines.push('');
   lines.push('found: annotations; shown: highlight ranges registered (only those near the viewport from 5,000 annotations on).');
   lines.push('Gloss ms: content script start to all highlights painted (median; first: the first run, warm: the median of the');
-  lines.push('others); in view: to the highlights in view; ready→view: from the background\'s annotations assembled on the page to');
-  lines.push('the highlights in view; main thr.: sum of its slices; longest: longest Gloss slice or long task during its run;');
-  lines.push('G/floor: Gloss ms over floor ms (the target); main/floor: main thr. over floor ms (what the page itself pays);');
+  lines.push('others); in view: to every highlight in view (on a long article, its head\'s paint when the head holds the blocks');
+  lines.push('in view); ready→view: from the annotations painted in view assembled on the page to those highlights painted;');
+  lines.push('main thr.: sum of its slices; longest: longest Gloss slice or long task during its run; G/floor: Gloss ms over');
+  lines.push('floor ms (the target); view/floor: in view over floor ms; main/floor: main thr. over floor ms (what the page pays);');
   lines.push(`scroll: Gloss's main-thread ms per frame while the page scrolls (${SCROLL_FRAMES} frames, CPU profile); heap: retained JS heap`);
   lines.push('and ArrayBuffers with Gloss minus without; peak: sampled during a run, garbage not yet collected included.');
   lines.push('');

@@ -11,7 +11,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { GlossController } from '../../lib/dom/controller';
 import { extractInSlices } from '../../lib/dom/extract';
-import { SLICE_BUDGET_MS, awaitOffMain, yieldToMain } from '../../lib/dom/scheduler';
+import { SLICE_BUDGET_MS, awaitOffMain, beginWork, yieldToMain } from '../../lib/dom/scheduler';
 import { RemoteAnnotator } from '../../lib/remote/annotate-client';
 import type { PortLike } from '../../lib/remote/port';
 import { readPageSettings } from '../../lib/settings/page-settings';
@@ -59,7 +59,11 @@ export default defineContentScript({
       // article's serialisation for the background (20–30 ms for 1.4 M characters) gets a task of
       // its own rather than lengthening the last extraction slice.
       annotate: async (article, _packs, signal, textOf) => {
-        if (article.text.length > LONG_ARTICLE_CHARS) await yieldToMain();
+        if (article.text.length > LONG_ARTICLE_CHARS) {
+          await yieldToMain();
+          // Counted as Gloss's work even when no stretch was open (a long article's head was sent first).
+          beginWork();
+        }
         if (signal.aborted) return null;
         return awaitOffMain(remote.annotate(article, signal, textOf));
       },

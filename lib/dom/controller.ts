@@ -21,8 +21,9 @@ import { textBetween } from './extract';
 import { HitIndex } from './hit-test';
 import { PageWatcher, type PageChange } from './page-watcher';
 import { keyAction } from './keyboard';
-import { beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
+import { awaitOffMain, beginWork, endWork, inViewFirst, processInSlices, visibleBlocks, yieldToMain } from './scheduler';
 import { capArticle, MAX_PAINTED_ITEMS } from './article-cap';
+import { articleHead } from './article-head';
 import { SpanTable } from './span-table';
 import { BlockVisibility } from './block-visibility';
 import { annotationSetOf, isAnnotationSet, type AnnotationSet } from '../annotation-set';
@@ -105,6 +106,35 @@ export interface ControllerDeps {
   settleMs?: number;
 }
 
+/** What the engine returns for one request. */
+type EngineAnswer = ReturnType<ControllerDeps['annotate']>;
+
+/** A long article's head, asked for on its own (see `article-head.ts`). */
+interface HeadRequest {
+  /** How many of the article's blocks the head holds. */
+  blocks: number;
+  annotations: EngineAnswer;
+}
+
+/** An article handed to the engine, as `run` keeps it while it waits. */
+interface Sent {
+  held: HeldArticle;
+  /** When the request was made (`performance.now()`). */
+  at: number;
+  annotations: EngineAnswer;
+  head: HeadRequest | null;
+  /** Resolves to null once the whole article's answer has arrived (or failed). */
+  whole: Promise<null>;
+  /** True once the whole article's answer has arrived (or failed). */
+  settled: () => boolean;
+}
+
+/** True when every block index in `visible` is below `blocks` (the head holds every block in view). */
+function coversAll(visible: ReadonlySet<number>, blocks: number): boolean {
+  for (const b of visible) if (b >= blocks) return false;
+  return true;
+}
+
 /**
  * Records a User Timing measure (visible in DevTools and to the browser tests)
  * so the cost of each step on real pages can be read without a profiler.
@@ -181,7 +211,10 @@ export class GlossController {
   private lastPointer: { x: number; y: number } | null = null;
   private lastRetry = 0;
   private lastSettingsJson = '';
+  /** Whether this run has measured `gloss:paint-in-view` (a head paint may have done it before the whole article's). */
   private inViewMeasured = false;
+  /** The painted highlights are a long article's head (see `article-head.ts`), to be replaced by the whole article's. */
+  private provisional = false;
   /** Aborts the engine run of an update that a newer update or `stop()` has replaced. */
   private staleRun: AbortController | null = null;
   /** Whether `deps.prefetchCards` has been called (it is called once, on the first hover). */
@@ -313,9 +346,13 @@ export class GlossController {
     // Until the (sliced) engine is done the page is loading, not showing the last run's annotations.
     this.annotations = null;
     this.state = 'loading';
+    this.inViewMeasured = false;
+    if (sent.head) await this.paintHead(sent.head, sent, gen);
+    if (gen !== this.generation) return;
     let annotations: AnnotationSet | null;
     try {
-      const found = await sent.annotations;
+      // Not main-thread work: the stretch a head paint left open ends here (waits inside `deps.annotate` end theirs).
+      const found = await awaitOffMain(Promise.resolve(sent.annotations));
       annotations = found && (isAnnotationSet(found) ? found : annotationSetOf(found));
     } catch {
       // The engine could not run (in the extension: the background went away). Nothing is painted and
@@ -326,10 +363,39 @@ export class GlossController {
     // The first run starts before the settings arrive (see `start`): they decide whether and what to paint.
     if (!this.settings) await this.settingsRead;
     if (gen !== this.generation || !this.settings) return;
+    // A card open on the head's highlights would read the whole article's lists by the head's ids.
+    if (this.provisional) this.closeCard();
     this.annotations = annotations;
     measure('gloss:annotate', sent.at);
     this.state = 'ready';
     await this.paint(sent.held, annotations, gen);
+  }
+
+  /**
+   * Paints a long article's head (its first blocks, annotated on their own)
+   * while the background reads the rest, so the top of the page shows its
+   * highlights within a fraction of the whole run. Skipped when the whole
+   * article's annotations are already there. The state stays 'loading' (the
+   * popup and exports wait for the whole article); cards work on the head's
+   * highlights, which the whole article's replace in one task when they are
+   * painted (`paint`).
+   */
+  private async paintHead(head: HeadRequest, sent: Sent, gen: number): Promise<void> {
+    let found: Annotations | AnnotationSet | null;
+    try {
+      // Whichever comes first: a head that arrives after the whole article is of no use.
+      found = await Promise.race([head.annotations, sent.whole]);
+    } catch {
+      // The whole article's request reports a failing background; the head just goes unpainted.
+      return;
+    }
+    if (!found || gen !== this.generation || sent.settled()) return;
+    if (!this.settings) await this.settingsRead;
+    if (gen !== this.generation || !this.settings || sent.settled()) return;
+    const annotations = isAnnotationSet(found) ? found : annotationSetOf(found);
+    this.annotations = annotations;
+    measure('gloss:annotate-head', sent.at);
+    await this.paint(sent.held, annotations, gen, head.blocks);
   }
 
   /** Removes every highlight, listener, observer, timer and the card host. */
@@ -413,6 +479,7 @@ export class GlossController {
     this.windowItems = [];
     this.windowStale = false;
     this.navIndex = -1;
+    this.provisional = false;
   }
 
   /** How many annotations the enabled categories paint (at most `MAX_PAINTED_ITEMS`). */
@@ -442,7 +509,7 @@ export class GlossController {
    * all, is no longer referenced once the request is made: `run` keeps only
    * what `send` returns while it waits for the engine.
    */
-  private async extractAndSend(signal: AbortSignal): Promise<ReturnType<GlossController['send']> | null | 'stale'> {
+  private async extractAndSend(signal: AbortSignal): Promise<Sent | null | 'stale'> {
     const gen = this.generation;
     const t0 = performance.now();
     const extracted = await this.deps.extract(this.doc, this.doc.location?.href ?? null, signal);
@@ -457,7 +524,7 @@ export class GlossController {
    * megabytes; the engine has it, and an annotation's text is read back from
    * the nodes when a card or the popup needs it).
    */
-  private send(extracted: ArticleDom, signal: AbortSignal): { held: HeldArticle; at: number; annotations: ReturnType<ControllerDeps['annotate']> } {
+  private send(extracted: ArticleDom, signal: AbortSignal): Sent {
     const { article, ...index } = extracted;
     const { text: _sent, ...meta } = article;
     const held: HeldArticle = { ...index, article: meta };
@@ -465,26 +532,58 @@ export class GlossController {
     // text at the extracted offsets: that path keeps the text. (Highlight ranges change no node.)
     const textOf = this.highlighter.mode === 'marks' ? readerOfString(article.text) : readerOfPage(held.pieces);
     const at = performance.now();
-    let annotations: ReturnType<ControllerDeps['annotate']>;
-    try {
-      annotations = this.deps.annotate(article, this.deps.packs, signal, textOf);
-    } catch (e) {
-      // An engine that throws at once fails like one that rejects: `run` leaves the page untouched.
-      annotations = Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
-    return { held, at, annotations };
+    const ask = (a: ArticleText): EngineAnswer => {
+      try {
+        return this.deps.annotate(a, this.deps.packs, signal, textOf);
+      } catch (e) {
+        // An engine that throws at once fails like one that rejects: `run` leaves the page untouched.
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    // A long article's head is asked for first: its message is small, so the background starts on it
+    // while the page is still serialising the whole text. Not in the `<gloss-mark>` fallback: its marks
+    // split the text nodes the whole article's offsets map to, so they would have to go before the
+    // whole article's ranges are made, leaving the head unpainted in between.
+    const headArticle = this.highlighter.mode === 'marks' ? null : articleHead(article);
+    const head: HeadRequest | null = headArticle ? { blocks: headArticle.blocks.length, annotations: ask(headArticle) } : null;
+    // A head request that fails rejects unobserved until `paintHead` awaits it.
+    if (head) Promise.resolve(head.annotations).catch(() => undefined);
+    const annotations = ask(article);
+    let settled = false;
+    const whole = Promise.resolve(annotations).then(
+      () => ((settled = true), null),
+      () => ((settled = true), null),
+    );
+    return { held, at, annotations, head, whole, settled: () => settled };
   }
 
-  /** Paints in-view spans at once, the rest in slices; then reports the count. */
-  private async paint(dom: HeldArticle, a: AnnotationSet, gen: number): Promise<void> {
+  /**
+   * Paints in-view spans at once, the rest in slices; then reports the count.
+   * `headBlocks` is given for a head paint: its annotations cover only the
+   * article's first `headBlocks` blocks, and the whole article's paint
+   * replaces them later.
+   */
+  private async paint(dom: HeldArticle, a: AnnotationSet, gen: number, headBlocks?: number): Promise<void> {
     const t0 = performance.now();
+    const isHead = headBlocks !== undefined;
+    // The head's highlights stay until this paint's first commit, in the same task: no frame without highlights.
+    let replaced = false;
+    const replaceHead = (): void => {
+      if (replaced) return;
+      replaced = true;
+      if (this.provisional) this.clearPaint();
+      this.provisional = isHead;
+    };
     const windowed = this.highlighter.mode !== 'marks' && this.paintableCount(a) > WINDOWED_FROM;
     // Block boxes are read before the highlight styles change: the page's layout is still clean
     // then, so reading it forces no style recalculation of the whole document. A windowed paint
     // reads them here too, with the window's margin, and its first window uses this reading: a read
     // after the styles changed forced that recalculation inside Gloss's task (56–62 ms tasks on the
     // 1.5 MB page in 2 of 9 loads).
-    const visible = visibleBlocks(dom.blockElements, this.view, windowed ? WINDOW_MARGIN : undefined);
+    // A head reads the boxes of its own blocks and of the next one only: if that one is out of view,
+    // so is the rest of the article (2,000 boxes on the 1.5 MB page cost 6–10 ms).
+    const boxes = isHead ? dom.blockElements.slice(0, headBlocks + 1) : dom.blockElements;
+    const visible = visibleBlocks(boxes, this.view, windowed ? WINDOW_MARGIN : undefined);
     this.styles.apply(this.settings!.style);
     // With tens of thousands of annotations, ordering them and sorting out the visible ones are
     // tasks of their own (each a pause for the page); a page of ordinary size does it all at once.
@@ -495,15 +594,15 @@ export class GlossController {
     }
     if (windowed) {
       // Windowed: the spans are kept as offsets and the window makes the items it shows.
-      this.highlighter.setWindowed(true);
-      this.windowedSpans = SpanTable.from(a, this.settings!.categories, MAX_PAINTED_ITEMS);
-      this.orderStarts = this.windowedSpans.starts;
+      const table = SpanTable.from(a, this.settings!.categories, MAX_PAINTED_ITEMS);
       await yieldToMain();
       if (gen !== this.generation) return;
+      replaceHead();
+      this.highlighter.setWindowed(true);
+      this.windowedSpans = table;
+      this.orderStarts = table.starts;
       this.followViewport(visible);
-      measure('gloss:paint-in-view', t0);
-      measure('gloss:paint', t0);
-      this.reportCount();
+      this.measurePainted(t0, isHead, isHead ? coversAll(visible, headBlocks) : true);
       return;
     }
     const spans = this.spans(a).slice(0, MAX_PAINTED_ITEMS);
@@ -511,8 +610,9 @@ export class GlossController {
       await yieldToMain();
       if (gen !== this.generation) return;
     }
-    this.inViewMeasured = false;
     const marks = this.highlighter.mode === 'marks';
+    // A head paint has painted everything in view only if no block in view lies past the head.
+    const inViewComplete = !isHead || coversAll(visible, headBlocks);
     const { now, later } = inViewFirst(spans, dom.article.blocks, visible);
     const toItem = (s: (typeof spans)[number]): PaintItem | null => {
       const range = staticRangeFor(dom, s.start, s.end);
@@ -521,23 +621,31 @@ export class GlossController {
     this.highlighter.setWindowed(false);
     const batch: PaintItem[] = [];
     // In-view spans come first, so the first slice paints what the reader sees. In the fallback
-    // every add rewraps the marks, so there everything is committed once at the end.
+    // every add rewraps the marks, so there everything is committed once at the end; so it is when
+    // a head is showing, which goes in the same task as this paint's highlights come (a head's
+    // highlight and this paint's may share an id but not a place, so the two cannot mix).
+    const atOnce = marks || this.provisional;
+    const inViewPainted = (): void => {
+      if (now.length === 0 || !inViewComplete || this.inViewMeasured) return;
+      this.inViewMeasured = true;
+      measure('gloss:paint-in-view', t0);
+    };
     const done = await processInSlices([...now, ...later], (s) => {
       const it = gen === this.generation ? toItem(s) : null;
       if (it) batch.push(it);
     }, {
       onSlice: (count) => {
-        if (marks || gen !== this.generation) return;
+        if (atOnce || gen !== this.generation) return;
+        replaceHead();
         this.commit(batch.splice(0));
-        if (count >= now.length && now.length > 0 && !this.inViewMeasured) {
-          this.inViewMeasured = true;
-          measure('gloss:paint-in-view', t0);
-        }
+        if (count >= now.length) inViewPainted();
       },
     });
     if (!done) return;
     if (gen !== this.generation) return;
+    replaceHead();
     this.commit(batch.splice(0));
+    if (!marks) inViewPainted();
     // With tens of thousands of highlights, indexing them for hit tests is a task of its own.
     await yieldToMain();
     if (gen !== this.generation) return;
@@ -563,6 +671,27 @@ export class GlossController {
     this.order = order;
     this.orderStarts = starts;
     this.hits = new HitIndex(this.order);
+    if (isHead) measure('gloss:paint-head', t0);
+    else {
+      measure('gloss:paint', t0);
+      this.reportCount();
+    }
+  }
+
+  /**
+   * The measures of a windowed paint, which shows the window at once:
+   * in view (unless a head paint did, or this head leaves blocks in view
+   * unpainted), then painted, or for a head `gloss:paint-head`.
+   */
+  private measurePainted(t0: number, isHead: boolean, inViewComplete: boolean): void {
+    if (inViewComplete && !this.inViewMeasured) {
+      this.inViewMeasured = true;
+      measure('gloss:paint-in-view', t0);
+    }
+    if (isHead) {
+      measure('gloss:paint-head', t0);
+      return;
+    }
     measure('gloss:paint', t0);
     this.reportCount();
   }

@@ -258,6 +258,17 @@ describe('Gloss in the page (Chromium)', { timeout: 180_000 }, () => {
     assert.ok('state' in status && status.state === 'ready');
     const total = status.annotations.officials.length + status.annotations.figures.length + status.annotations.claims.length;
     assert.ok(total > WINDOWED_FROM, `${total} annotations`);
+    // A long article's head (its first blocks, annotated on their own) was painted before the whole of it.
+    // Inline callbacks only: a named inner function would need tsx's `__name` helper in the page.
+    const [head, inView, all] = await page.evaluate(() =>
+      ['gloss:paint-head', 'gloss:paint-in-view', 'gloss:paint'].map((name) => {
+        const e = performance.getEntriesByName(name)[0];
+        return e ? e.startTime + e.duration : null;
+      }),
+    );
+    const timing = { head: head ?? null, inView: inView ?? null, all: all ?? null };
+    assert.ok(timing.head !== null && timing.all !== null && timing.head < timing.all, `head and whole painted at ${JSON.stringify(timing)}`);
+    assert.ok(timing.inView !== null && timing.inView <= timing.all, `in view by ${timing.inView}`);
     const top = await pollUntil(() => page.evaluate(registeredAroundViewport, NAMES), (r) => r.inView > 0, { timeoutMs: 20_000 });
     assert.ok(top.count < total / 4, `${top.count} of ${total} ranges registered at the top`);
     assert.equal(top.invalid, 0);
@@ -295,7 +306,7 @@ describe('Gloss in the page (Chromium)', { timeout: 180_000 }, () => {
     const p = await page.evaluate(probe);
     assert.deepEqual(p.foreign, []);
     assert.ok(p.textKept);
-    console.log(`windowed page: ${total} annotations, ${top.count} registered at the top, ${middle.count} in the middle; long tasks: ${JSON.stringify(p.longTasks)}`);
+    console.log(`windowed page: ${total} annotations, ${top.count} registered at the top, ${middle.count} in the middle; head painted at ${timing.head?.toFixed(0)} ms, in view at ${timing.inView?.toFixed(0)}, all at ${timing.all?.toFixed(0)}; long tasks: ${JSON.stringify(p.longTasks)}`);
     await page.close();
   });
 

@@ -306,6 +306,131 @@ describe('GlossController', () => {
     expect(controller.painted).toHaveLength(3);
   });
 
+  describe('a long article', () => {
+    const NAME = 'Mara Okonkwo-Lind';
+    const PARAGRAPH = `Commissioner ${NAME} said the port handled more boxes this year than in any year since the quay was built, and more again is planned.`;
+    /** Engine stand-in for long stories: every mention of the commissioner, in order. */
+    const everyMention = (article: ArticleText): Annotations => {
+      const officials: Annotations['officials'] = [];
+      for (let at = article.text.indexOf(NAME); at >= 0; at = article.text.indexOf(NAME, at + 1)) {
+        officials.push({ start: at, end: at + NAME.length, text: NAME, name: NAME, entityId: null, packId: null, role: null, via: 'title-pattern' });
+      }
+      return { date: article.date, officials, figures: [], claims: [], topics: [] };
+    };
+    /** A promise the test settles when it chooses. */
+    const later = <T,>(): { promise: Promise<T>; resolve: (v: T) => void } => {
+      let resolve!: (v: T) => void;
+      const promise = new Promise<T>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+    const until = async (ok: () => boolean): Promise<void> => {
+      for (let i = 0; i < 200 && !ok(); i++) await wait(2);
+      expect(ok()).toBe(true);
+    };
+    const view = window as unknown as { CSS?: unknown };
+    let css: unknown;
+    beforeEach(() => {
+      const html = Array.from({ length: 600 }, () => `<p>${PARAGRAPH}</p>`).join('');
+      document.body.replaceChildren(document.createRange().createContextualFragment(`<main><div id="story">${html}</div></main>`));
+      // happy-dom has no Highlight API: a registry and a Highlight class enough for painting.
+      css = view.CSS;
+      vi.stubGlobal('Highlight', class extends Set<AbstractRange> {});
+      view.CSS = { highlights: new Map() };
+    });
+    afterEach(() => {
+      view.CSS = css;
+      vi.unstubAllGlobals();
+    });
+    const registered = (): number => [...(view.CSS as { highlights: Map<string, Set<unknown>> }).highlights.values()].reduce((n, h) => n + h.size, 0);
+
+    it.each([
+      ['every highlight registered', 1],
+      ['a window of highlights registered (more than 5,000)', 10],
+    ])('paints its head first, then replaces it with the whole article (%s)', async (_how, perParagraph) => {
+      if (perParagraph > 1) {
+        for (const p of document.querySelectorAll('#story p')) p.textContent = Array.from({ length: perParagraph }, () => PARAGRAPH).join(' ');
+      }
+      const asked: ArticleText[] = [];
+      const whole = later<Annotations>();
+      const d = deps({
+        forceFallback: false,
+        annotate: (article) => {
+          asked.push(article);
+          return asked.length === 1 ? everyMention(article) : whole.promise;
+        },
+      });
+      controller = new GlossController(d);
+      const started = controller.start();
+      await until(() => controller!.painted.length > 0);
+      // The head went first: a prefix of the article ending at a block's end, of a few screens of text.
+      const [head, full] = asked as [ArticleText, ArticleText];
+      expect(asked).toHaveLength(2);
+      expect(full.text.length).toBeGreaterThan(64_000);
+      expect(head.text.length).toBeLessThanOrEqual(16_000);
+      expect(full.text.startsWith(head.text)).toBe(true);
+      expect(head.blocks.at(-1)!.end).toBe(head.text.length);
+      expect(head.blocks).toEqual(full.blocks.slice(0, head.blocks.length));
+      // While the background reads the rest: the head's highlights, no count, and the popup sees 'loading'.
+      const headCount = everyMention(head).officials.length;
+      expect(controller.painted).toHaveLength(headCount);
+      expect(registered()).toBe(headCount);
+      expect(controller.status().state).toBe('loading');
+      expect(d.state.counts.filter((n) => n > 0)).toEqual([]);
+      // Sampled between tasks until the whole article is painted: the head's highlights never go before it is.
+      const samples: number[] = [];
+      const sampler = setInterval(() => samples.push(registered()), 0);
+      whole.resolve(everyMention(full));
+      await started;
+      clearInterval(sampler);
+      expect(samples.length).toBeGreaterThan(0);
+      expect(Math.min(...samples)).toBeGreaterThanOrEqual(headCount);
+      const all = everyMention(full).officials.length;
+      expect(all).toBe(600 * perParagraph);
+      expect(controller.paintedCount).toBe(all);
+      if (perParagraph === 1) {
+        expect(controller.painted.map((p) => p.id)).toEqual(Array.from({ length: all }, (_, i) => `officials:${i}`));
+        expect(registered()).toBe(all);
+        expect(controller.painted.every((p) => p.range.startOffset === PARAGRAPH.indexOf(NAME))).toBe(true);
+      } else {
+        // Windowed: what is registered is the window, made from the whole article's spans.
+        expect(registered()).toBeGreaterThan(0);
+        expect(controller.painted).toEqual([]);
+      }
+      expect(controller.status().state).toBe('ready');
+      expect(d.state.counts.at(-1)).toBe(all);
+    });
+
+    it('asks for the whole article only in the <gloss-mark> fallback', async () => {
+      const asked: number[] = [];
+      controller = new GlossController(deps({ forceFallback: true, annotate: (article) => (asked.push(article.text.length), everyMention(article)) }));
+      await controller.start();
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toBeGreaterThan(64_000);
+      expect(document.querySelectorAll(MARK_TAG)).toHaveLength(600);
+    });
+
+    it('skips the head when the whole article is there first, and paints nothing when the engine fails', async () => {
+      const head = later<Annotations>();
+      let calls = 0;
+      controller = new GlossController(deps({ forceFallback: false, annotate: (article) => (++calls === 1 ? head.promise : everyMention(article)) }));
+      await controller.start();
+      expect(controller.painted).toHaveLength(600);
+      head.resolve({ date: null, officials: [], figures: [], claims: [], topics: [] });
+      await wait(10);
+      expect(controller.painted).toHaveLength(600);
+      expect(controller.status().state).toBe('ready');
+      controller.stop();
+      const before = snapshot(document.body);
+      let failed = 0;
+      controller = new GlossController(deps({ forceFallback: false, annotate: () => (failed++, Promise.reject(new Error('background gone'))) }));
+      await controller.start();
+      expect(failed).toBe(2);
+      expect(controller.painted).toHaveLength(0);
+      expect(registered()).toBe(0);
+      expect(snapshot(document.body)).toEqual(before);
+    });
+  });
+
   it('matches disabled sites by host and parent domain only', () => {
     expect(hostMatches('news.example.com', 'example.com')).toBe(true);
     expect(hostMatches('example.com', 'example.com')).toBe(true);
