@@ -11,15 +11,12 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { browser } from 'wxt/browser';
 import { GlossController } from '../../lib/dom/controller';
 import { extractInSlices } from '../../lib/dom/extract';
-import { SLICE_BUDGET_MS, awaitOffMain, beginWork, yieldToMain } from '../../lib/dom/scheduler';
+import { SLICE_BUDGET_MS, awaitOffMain, beginWork, endWork, yieldToMain } from '../../lib/dom/scheduler';
 import { RemoteAnnotator } from '../../lib/remote/annotate-client';
 import type { PortLike } from '../../lib/remote/port';
 import { readPageSettings } from '../../lib/settings/page-settings';
 import { createCardHost } from '../../components/card/host';
 import { isFromExtension, type BackgroundRequest, type ContentRequest } from '../../lib/messages';
-
-/** From this length an article's text is sent in a task of its own (see `annotate` below). */
-const LONG_ARTICLE_CHARS = 100_000;
 
 const REQUEST_TYPES = new Set<ContentRequest['type']>([
   'gloss:get-status',
@@ -49,24 +46,26 @@ export default defineContentScript({
     await yieldToMain();
     if (ctx.isInvalid) return;
     // The engine and the packs live in the background (lib/remote/protocol.ts says why).
-    const remote = new RemoteAnnotator((info) => browser.runtime.connect(info) as PortLike);
+    // A long article's text goes in pieces, one per task, each counted as Gloss's work: Chrome
+    // serialises a message in the task that posts it (17–45 ms for 1.4 M characters at once).
+    const remote = new RemoteAnnotator(
+      (info) => browser.runtime.connect(info) as PortLike,
+      async (postNext) => {
+        for (let more = true; more; ) {
+          await yieldToMain();
+          beginWork();
+          more = postNext();
+          endWork();
+        }
+      },
+    );
     const controller = new GlossController({
       doc: document,
       // Sliced like the engine: a very long page is read a few milliseconds at a time.
       extract: (doc, url, signal) => extractInSlices(doc, url, { budgetMs: SLICE_BUDGET_MS, yield: yieldToMain, signal }),
       // In the background: the page's main thread only receives the results, a part per task.
-      // The annotations come without their text; they read it back from the page when made. A long
-      // article's serialisation for the background (20–30 ms for 1.4 M characters) gets a task of
-      // its own rather than lengthening the last extraction slice.
-      annotate: async (article, _packs, signal, textOf) => {
-        if (article.text.length > LONG_ARTICLE_CHARS) {
-          await yieldToMain();
-          // Counted as Gloss's work even when no stretch was open (a long article's head was sent first).
-          beginWork();
-        }
-        if (signal.aborted) return null;
-        return awaitOffMain(remote.annotate(article, signal, textOf));
-      },
+      // The annotations come without their text; they read it back from the page when made.
+      annotate: (article, _packs, signal, textOf) => awaitOffMain(remote.annotate(article, signal, textOf)),
       get packs() {
         return remote.packs;
       },

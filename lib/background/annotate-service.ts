@@ -10,7 +10,7 @@
 import { annotateInSlices } from '../engine/annotate';
 import type { KnowledgePack } from '../packs/types';
 import type { PortLike } from '../remote/port';
-import { ANNOTATE_PORT, articleOfRequest, doneReply, listParts, type AnnotateReply } from '../remote/protocol';
+import { ANNOTATE_PORT, RequestJoiner, articleOfRequest, doneReply, listParts, type AnnotateReply } from '../remote/protocol';
 
 /** What the service needs: who may connect, and where the packs come from. */
 export interface AnnotateServiceDeps {
@@ -38,7 +38,7 @@ function nextTask(): Promise<void> {
   });
 }
 
-/** Serves one connected port: one request, then the replies, then the port is closed by the client. */
+/** Serves one connected port: one request (its text maybe in pieces), then the replies, then the port is closed by the client. */
 export function serveAnnotatePort(port: PortLike, deps: AnnotateServiceDeps): void {
   if (port.name !== ANNOTATE_PORT) return;
   // Only Gloss's own content scripts (and pages) may ask; anything else is dropped without a reply.
@@ -57,9 +57,20 @@ export function serveAnnotatePort(port: PortLike, deps: AnnotateServiceDeps): vo
   };
   const onDisconnect = (): void => closed.abort();
   port.onDisconnect.addListener(onDisconnect);
+  const joiner = new RequestJoiner();
+  const fail = (e: unknown): void => post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   const onMessage = (msg: unknown): void => {
+    let complete: { request: unknown } | null;
+    try {
+      complete = joiner.add(msg);
+    } catch (e) {
+      port.onMessage.removeListener(onMessage);
+      fail(e);
+      return;
+    }
+    if (!complete) return;
     port.onMessage.removeListener(onMessage);
-    void answer(msg).catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+    void answer(complete.request).catch(fail);
   };
   const answer = async (msg: unknown): Promise<void> => {
     const isPacksRequest = typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'packs';

@@ -9,10 +9,18 @@ import type { KnowledgePack } from '../packs/types';
 import type { ArticleText } from '../types';
 import type { AnnotationSet } from '../annotation-set';
 import type { PortLike } from './port';
-import { ANNOTATE_PORT, AnnotationAssembler, type AnnotateReply, type AnnotateRequest, type TextReader } from './protocol';
+import { ANNOTATE_PORT, AnnotationAssembler, requestMessages, type AnnotateReply, type AnnotateRequest, type MoreText, type TextReader } from './protocol';
 
 /** Opens a port to the background (`browser.runtime.connect`). */
 export type Connect = (info: { name: string }) => PortLike;
+
+/**
+ * Posts the rest of a long article's text: calls `postNext` once per task
+ * until it returns false (each call posts one piece and says whether more
+ * remain). The content script spaces the calls with yields to the page, so
+ * that serialising the text is several short tasks rather than one long one.
+ */
+export type Pace = (postNext: () => boolean) => Promise<void>;
 
 /** Thrown when the background cannot annotate (it went away, or reported an error). */
 export class RemoteAnnotateError extends Error {
@@ -29,7 +37,11 @@ export class RemoteAnnotator {
   private latestPacks: readonly KnowledgePack[] = [];
   private packsLoad: Promise<readonly KnowledgePack[]> | null = null;
 
-  constructor(private readonly connect: Connect) {}
+  /** Without `pace`, every piece of a long text is posted at once. */
+  constructor(
+    private readonly connect: Connect,
+    private readonly pace?: Pace,
+  ) {}
 
   /** The packs, once `ensurePacks` has fetched them; none before. */
   get packs(): readonly KnowledgePack[] {
@@ -44,7 +56,8 @@ export class RemoteAnnotator {
    * keep `article.text` alive as long as they live.
    */
   annotate(article: ArticleText, signal?: AbortSignal, textOf?: TextReader): Promise<AnnotationSet | null> {
-    return this.request({ type: 'annotate', article }, signal, textOf ?? article.text);
+    const [request, ...rest] = requestMessages(article);
+    return this.request(request, signal, textOf ?? article.text, rest);
   }
 
   /** Fetches the packs once (the cards read them); a failed fetch is tried again on the next call. */
@@ -65,7 +78,7 @@ export class RemoteAnnotator {
    * sent: a request holds the article's text, which the page need not keep
    * while the background works (`HeldArticle`).
    */
-  private request(req: AnnotateRequest, signal?: AbortSignal, text: string | TextReader = ''): Promise<AnnotationSet | null> {
+  private request(req: AnnotateRequest, signal?: AbortSignal, text: string | TextReader = '', rest: MoreText[] = []): Promise<AnnotationSet | null> {
     if (signal?.aborted) return Promise.resolve(null);
     const wantsPacks = req.type === 'packs';
     const port = this.connect({ name: ANNOTATE_PORT });
@@ -117,6 +130,22 @@ export class RemoteAnnotator {
       port.onMessage.addListener(onMessage);
       port.onDisconnect.addListener(onDisconnect);
       signal?.addEventListener('abort', onAbort, { once: true });
+      if (rest.length === 0) return;
+      // Each piece is dropped once posted: the pieces are slices that keep the whole text alive.
+      const postNext = (): boolean => {
+        if (settled) rest.length = 0;
+        const piece = rest.shift();
+        if (!piece) return false;
+        try {
+          port.postMessage(piece);
+        } catch (e) {
+          finish(null, new RemoteAnnotateError(e instanceof Error ? e.message : String(e)));
+          return false;
+        }
+        return rest.length > 0;
+      };
+      if (!this.pace) while (postNext());
+      else this.pace(postNext).catch((e: unknown) => finish(null, new RemoteAnnotateError(e instanceof Error ? e.message : String(e))));
     });
   }
 }

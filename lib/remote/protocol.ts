@@ -28,9 +28,24 @@ export const PART_SIZE = 2000;
 /** Longest article text the background accepts (the content script caps articles below this). */
 export const MAX_ARTICLE_CHARS = 4_000_000;
 
-/** Content script → background, the first and only message on a port. */
+/**
+ * Most characters of article text in one message. A longer text goes in
+ * pieces, each posted in a task of its own: Chrome serialises a message in
+ * the task that posts it, and 1.4 M characters in one message made a task of
+ * 17–45 ms on the page's main thread.
+ */
+export const TEXT_PIECE_CHARS = 262_144;
+
+/** Most pieces a text may come in (`MAX_ARTICLE_CHARS` in pieces of `TEXT_PIECE_CHARS`). */
+const MAX_TEXT_PIECES = Math.ceil(MAX_ARTICLE_CHARS / TEXT_PIECE_CHARS);
+
+/**
+ * Content script → background, the first message on a port. An `annotate`
+ * request whose text comes in pieces says how many (`pieces`, counting its
+ * own); the rest follow as `MoreText` messages, in order.
+ */
 export type AnnotateRequest =
-  | { type: 'annotate'; article: ArticleText }
+  | { type: 'annotate'; article: ArticleText; pieces?: number }
   /**
    * The packs, for the cards. Asked for separately, when the pointer first
    * rests on a highlight (or a card opens): the bundled pack is a 50 KB message, and parsing it on every page held
@@ -38,6 +53,66 @@ export type AnnotateRequest =
    * readers never open.
    */
   | { type: 'packs' };
+
+/** The next piece of a long article's text (see `TEXT_PIECE_CHARS`). */
+export interface MoreText {
+  type: 'text';
+  text: string;
+}
+
+/**
+ * The messages that send `article`: one `annotate` request, its text's first
+ * piece in it when the text is longer than `size`, then the other pieces.
+ */
+export function requestMessages(article: ArticleText, size = TEXT_PIECE_CHARS): [AnnotateRequest, ...MoreText[]] {
+  const { text } = article;
+  if (text.length <= size) return [{ type: 'annotate', article }];
+  const rest: MoreText[] = [];
+  for (let at = size; at < text.length; at += size) rest.push({ type: 'text', text: text.slice(at, at + size) });
+  return [{ type: 'annotate', article: { ...article, text: text.slice(0, size) }, pieces: rest.length + 1 }, ...rest];
+}
+
+/**
+ * The background's side of `requestMessages`: takes a port's messages in
+ * order and gives back the whole request once its text is complete. Checks
+ * only the pieces (count, type, total length); `articleOfRequest` checks the
+ * article once it is whole.
+ */
+export class RequestJoiner {
+  private first: { type: 'annotate'; article: Record<string, unknown> } | null = null;
+  private pieces: string[] = [];
+  private expected = 0;
+  private chars = 0;
+
+  /** The request once complete (a request in one message is complete at once), else null; throws on a malformed piece. */
+  add(msg: unknown): { request: unknown } | null {
+    if (!this.first) {
+      const { type, article, pieces } = (typeof msg === 'object' && msg !== null ? msg : {}) as { type?: unknown; article?: unknown; pieces?: unknown };
+      if (type !== 'annotate' || pieces === undefined) return { request: msg };
+      const text = typeof article === 'object' && article !== null ? (article as { text?: unknown }).text : undefined;
+      if (typeof text !== 'string' || !Number.isInteger(pieces) || (pieces as number) < 2 || (pieces as number) > MAX_TEXT_PIECES) {
+        throw new Error('Gloss: malformed annotate request');
+      }
+      this.first = { type, article: article as Record<string, unknown> };
+      this.expected = pieces as number;
+      this.take(text);
+      return null;
+    }
+    const { type, text } = (typeof msg === 'object' && msg !== null ? msg : {}) as { type?: unknown; text?: unknown };
+    if (type !== 'text' || typeof text !== 'string') throw new Error('Gloss: malformed annotate request');
+    this.take(text);
+    if (this.pieces.length < this.expected) return null;
+    const whole = { type: 'annotate', article: { ...this.first.article, text: this.pieces.join('') } };
+    this.pieces = [];
+    return { request: whole };
+  }
+
+  private take(text: string): void {
+    this.chars += text.length;
+    if (this.chars > MAX_ARTICLE_CHARS) throw new Error('Gloss: malformed annotate request');
+    this.pieces.push(text);
+  }
+}
 
 /**
  * Background → content script. To `annotate`: any `part`s, then `done`; to

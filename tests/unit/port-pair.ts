@@ -24,12 +24,14 @@ export function event<L extends (...args: never[]) => void>(): { addListener(l: 
 export interface Wire {
   /** Every message the background posted, as the content script received it. */
   toClient: unknown[];
+  /** Every message the content script posted, as the background received it. */
+  toService: unknown[];
   disconnectedByClient: boolean;
 }
 
 /** Two connected ports; messages cross in a later task and as JSON, like Chrome's runtime ports. */
 export function portPair(senderId: string): { client: PortLike; service: PortLike; wire: Wire } {
-  const wire: Wire = { toClient: [], disconnectedByClient: false };
+  const wire: Wire = { toClient: [], toService: [], disconnectedByClient: false };
   const clientMessage = event<(m: unknown) => void>();
   const clientDisconnect = event<() => void>();
   const serviceMessage = event<(m: unknown) => void>();
@@ -39,7 +41,11 @@ export function portPair(senderId: string): { client: PortLike; service: PortLik
     name: ANNOTATE_PORT,
     postMessage: (m) => {
       const json = JSON.stringify(m);
-      setTimeout(() => open && serviceMessage.fire(JSON.parse(json)), 0);
+      setTimeout(() => {
+        if (!open) return;
+        wire.toService.push(JSON.parse(json));
+        serviceMessage.fire(JSON.parse(json));
+      }, 0);
     },
     disconnect: () => {
       if (!open) return;

@@ -16,8 +16,8 @@ import { bundledPacks } from '../../lib/packs/bundled';
 import type { KnowledgePack } from '../../lib/packs/types';
 import { serveAnnotatePort } from '../../lib/background/annotate-service';
 import { createPacksCache } from '../../lib/background/packs-cache';
-import { RemoteAnnotateError, RemoteAnnotator } from '../../lib/remote/annotate-client';
-import { AnnotationAssembler, articleOfRequest, replyParts, type AnnotateReply } from '../../lib/remote/protocol';
+import { RemoteAnnotateError, RemoteAnnotator, type Pace } from '../../lib/remote/annotate-client';
+import { AnnotationAssembler, RequestJoiner, TEXT_PIECE_CHARS, articleOfRequest, replyParts, requestMessages, type AnnotateReply } from '../../lib/remote/protocol';
 import type { ArticleText } from '../../lib/types';
 import { makeBigArticle } from '../../scripts/make-big-article';
 import { event, portPair, type Wire } from './port-pair';
@@ -32,14 +32,14 @@ function seedArticle(): ArticleText {
 }
 
 /** A client whose every connection is served by the annotate service. */
-function connected(options: { senderId?: string; packs?: readonly KnowledgePack[]; budgetMs?: number } = {}): { remote: RemoteAnnotator; wires: Wire[] } {
+function connected(options: { senderId?: string; packs?: readonly KnowledgePack[]; budgetMs?: number; pace?: Pace } = {}): { remote: RemoteAnnotator; wires: Wire[] } {
   const wires: Wire[] = [];
   const remote = new RemoteAnnotator(() => {
     const { client, service, wire } = portPair(options.senderId ?? RUNTIME_ID);
     wires.push(wire);
     serveAnnotatePort(service, { runtimeId: RUNTIME_ID, loadPacks: () => Promise.resolve(options.packs ?? bundledPacks), budgetMs: options.budgetMs });
     return client;
-  });
+  }, options.pace);
   return { remote, wires };
 }
 
@@ -112,6 +112,63 @@ describe('annotating through the background', () => {
     for (const p of parts) expect(p.items.shapeOf.length).toBeLessThanOrEqual(2000);
     // The texts stay behind (the content script has the article): the result above got them back exactly.
     expect(parts.flatMap((p) => p.items.shapes).filter((keys) => keys.includes('text'))).toEqual([]);
+  });
+
+  it('sends a long text in pieces, one per call of its pace, and the background joins them', async () => {
+    const article = makeBigArticle(3 * TEXT_PIECE_CHARS + 1000);
+    const paced: number[] = [];
+    const pace: Pace = async (postNext) => {
+      for (let more = true; more; ) {
+        await new Promise((r) => setTimeout(r, 0));
+        paced.push(wires[0]!.toService.length);
+        more = postNext();
+      }
+    };
+    const { remote, wires } = connected({ pace });
+    const result = await remote.annotate(article);
+    expect(result?.toAnnotations()).toEqual(annotate(article, bundledPacks));
+    const sent = wires[0]!.toService as { type: string; pieces?: number; text?: string; article?: ArticleText }[];
+    expect(sent.map((m) => m.type)).toEqual(['annotate', 'text', 'text', 'text']);
+    expect(sent[0]!.pieces).toBe(4);
+    expect(sent.map((m) => (m.article?.text ?? m.text)!.length)).toEqual([TEXT_PIECE_CHARS, TEXT_PIECE_CHARS, TEXT_PIECE_CHARS, article.text.length - 3 * TEXT_PIECE_CHARS]);
+    // One piece per call: the pace ran three times, each after the previous piece was posted.
+    expect(paced).toHaveLength(3);
+    expect(sent.map((m) => m.text ?? m.article!.text).join('')).toBe(article.text);
+  });
+
+  it('answers malformed pieces with an error, and a text longer than the limit too', () => {
+    const article = makeBigArticle(2 * TEXT_PIECE_CHARS + 10);
+    const [first, ...rest] = requestMessages(article);
+    const joiner = new RequestJoiner();
+    expect(joiner.add(first)).toBeNull();
+    expect(joiner.add(rest[0])).toBeNull();
+    expect(joiner.add(rest[1])).toEqual({ request: { type: 'annotate', article } });
+    expect(new RequestJoiner().add({ type: 'packs' })).toEqual({ request: { type: 'packs' } });
+    const broken = [
+      [{ ...first, pieces: 1 }],
+      [{ ...first, pieces: 999 }],
+      [{ ...first, pieces: 2.5 }],
+      [{ ...first, article: { ...article, text: 7 } }],
+      [first, { type: 'text', text: 42 }],
+      [first, { type: 'annotate', article }],
+      [{ ...first, pieces: 16 }, ...Array.from({ length: 15 }, () => ({ type: 'text', text: 'x'.repeat(TEXT_PIECE_CHARS) }))],
+    ];
+    for (const messages of broken) {
+      const j = new RequestJoiner();
+      expect(() => messages.forEach((m) => j.add(m))).toThrow(/malformed/);
+    }
+  });
+
+  it('reports a malformed piece from the background as an error', async () => {
+    const { client, service } = portPair(RUNTIME_ID);
+    serveAnnotatePort(service, { runtimeId: RUNTIME_ID, loadPacks: () => Promise.resolve(bundledPacks) });
+    const replies: unknown[] = [];
+    client.onMessage.addListener((m) => replies.push(m));
+    const [first] = requestMessages(makeBigArticle(TEXT_PIECE_CHARS + 10));
+    client.postMessage(first);
+    client.postMessage({ type: 'text', text: null });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(replies).toEqual([{ type: 'error', message: 'Gloss: malformed annotate request' }]);
   });
 
   it('sends officials and figures while it still looks for claims', async () => {
