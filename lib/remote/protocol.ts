@@ -63,13 +63,22 @@ export interface MoreText {
 /**
  * The messages that send `article`: one `annotate` request, its text's first
  * piece in it when the text is longer than `size`, then the other pieces.
+ * No piece ends between the two halves of a surrogate pair, so each piece is
+ * well-formed text on the wire.
  */
 export function requestMessages(article: ArticleText, size = TEXT_PIECE_CHARS): [AnnotateRequest, ...MoreText[]] {
   const { text } = article;
   if (text.length <= size) return [{ type: 'annotate', article }];
-  const rest: MoreText[] = [];
-  for (let at = size; at < text.length; at += size) rest.push({ type: 'text', text: text.slice(at, at + size) });
-  return [{ type: 'annotate', article: { ...article, text: text.slice(0, size) }, pieces: rest.length + 1 }, ...rest];
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff && end - 1 > at) end--;
+    pieces.push(text.slice(at, end));
+    at = end;
+  }
+  const [first, ...rest] = pieces as [string, ...string[]];
+  return [{ type: 'annotate', article: { ...article, text: first }, pieces: pieces.length }, ...rest.map((t): MoreText => ({ type: 'text', text: t }))];
 }
 
 /**

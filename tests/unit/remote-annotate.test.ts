@@ -136,6 +136,18 @@ describe('annotating through the background', () => {
     expect(sent.map((m) => m.text ?? m.article!.text).join('')).toBe(article.text);
   });
 
+  it('never cuts a surrogate pair between two pieces', () => {
+    const base = makeBigArticle(40);
+    // An emoji (two UTF-16 code units) straddling every piece boundary of 10 characters.
+    const text = `${'x'.repeat(9)}😀${'y'.repeat(8)}😀${'z'.repeat(30)}`;
+    const article = { ...base, text, blocks: [{ kind: 'body' as const, start: 0, end: text.length }] };
+    const [first, ...rest] = requestMessages(article, 10);
+    const pieces = [(first as { article: ArticleText }).article.text, ...rest.map((m) => m.text)];
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces) expect(piece.isWellFormed()).toBe(true);
+    expect((first as { pieces?: number }).pieces).toBe(pieces.length);
+  });
+
   it('answers malformed pieces with an error, and a text longer than the limit too', () => {
     const article = makeBigArticle(2 * TEXT_PIECE_CHARS + 10);
     const [first, ...rest] = requestMessages(article);
