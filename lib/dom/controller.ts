@@ -355,8 +355,9 @@ export class GlossController {
       const found = await awaitOffMain(Promise.resolve(sent.annotations));
       annotations = found && (isAnnotationSet(found) ? found : annotationSetOf(found));
     } catch {
-      // The engine could not run (in the extension: the background went away). Nothing is painted and
-      // the state stays 'loading', whose popup message offers Retry; the page itself is untouched.
+      // The engine could not run (in the extension: the background went away). Nothing more is painted
+      // (a long article's head, if painted, stays: it is right as far as it goes) and the state stays
+      // 'loading', whose popup message offers Retry; the page's text and nodes are untouched.
       return;
     }
     if (gen !== this.generation || !annotations) return;

@@ -400,6 +400,28 @@ describe('GlossController', () => {
       expect(d.state.counts.at(-1)).toBe(all);
     });
 
+    it('keeps the head painted, and the state loading, when the whole article fails', async () => {
+      let calls = 0;
+      let headCount = 0;
+      controller = new GlossController(
+        deps({
+          forceFallback: false,
+          annotate: (article) => {
+            if (++calls === 2) return new Promise((_, reject) => setTimeout(() => reject(new Error('background gone')), 30));
+            const head = everyMention(article);
+            headCount = head.officials.length;
+            return head;
+          },
+        }),
+      );
+      await controller.start();
+      expect(calls).toBe(2);
+      expect(headCount).toBeGreaterThan(0);
+      expect(controller.painted).toHaveLength(headCount);
+      expect(registered()).toBe(headCount);
+      expect(controller.status().state).toBe('loading');
+    });
+
     it('asks for the whole article only in the <gloss-mark> fallback', async () => {
       const asked: number[] = [];
       controller = new GlossController(deps({ forceFallback: true, annotate: (article) => (asked.push(article.text.length), everyMention(article)) }));
