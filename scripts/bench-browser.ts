@@ -110,6 +110,11 @@ interface PageResult {
   markjsOverGloss: number | null;
   heapBytes: number;
   peakHeapBytes: number;
+  /**
+   * The largest heap sampled after a full garbage collection during a run: what Gloss keeps alive
+   * at its busiest, without the garbage V8 has not yet collected (which `peakHeapBytes` counts).
+   */
+  peakLiveHeapBytes: number;
   /** Gloss's main-thread time per frame while the page scrolls (its window following the viewport on very large pages). */
   scrollFrameMs: number | null;
   runs: number;
@@ -320,7 +325,7 @@ async function glossRun(gloss: ChromiumWithGloss, url: string, article: boolean)
 }
 
 /** One extra run sampling the heap every 20 ms while Gloss works: the peak above the page's own heap. */
-async function peakHeapRun(gloss: ChromiumWithGloss, url: string, article: boolean): Promise<number> {
+async function peakHeapRun(gloss: ChromiumWithGloss, url: string, article: boolean, live = false): Promise<number> {
   const page = await gloss.context.newPage();
   const cdp = await gloss.context.newCDPSession(page);
   let peak = 0;
@@ -328,7 +333,8 @@ async function peakHeapRun(gloss: ChromiumWithGloss, url: string, article: boole
   const sampler = (async () => {
     while (sampling) {
       try {
-        peak = Math.max(peak, await heapNow(cdp));
+        // Live: each sample after a full collection (slower, so this run is not timed either).
+        peak = Math.max(peak, live ? await heapUsed(cdp) : await heapNow(cdp));
       } catch {
         // Navigation in progress.
       }
@@ -473,6 +479,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     if (verbose) process.stderr.write(`${describeLoad(page.name, i, run.timeline)}\n`);
   }
   const peak = await peakHeapRun(gloss, url, page.article);
+  const peakLive = await peakHeapRun(gloss, url, page.article, true);
   const scrollFrameMs = page.article ? await scrollRun(gloss, url) : null;
   const painted = median(glossRuns.map((r) => r.timeline.painted));
   const plainRuns: PlainRun[] = [];
@@ -527,6 +534,7 @@ async function measurePage(gloss: ChromiumWithGloss, plain: BrowserContext, orig
     markjsOverGloss: markjsMs !== null ? markjsMs / glossMs : null,
     heapBytes: Math.max(0, median(glossRuns.map((r) => r.heapWith)) - heapWithout),
     peakHeapBytes: Math.max(0, peak - heapWithout),
+    peakLiveHeapBytes: Math.max(0, peakLive - heapWithout),
     scrollFrameMs,
     runs,
   };
@@ -603,10 +611,10 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   const lines: string[] = [];
   lines.push(`Gloss in Chromium ${String(machine.chromium)} on ${String(machine.cpus)} × ${String(machine.model)}, ${String(machine.memory)}; Node ${String(machine.node)}; load average at start ${String(machine.loadAverage)}`);
   lines.push('');
-  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'first', 'warm', 'in view', 'ready→view', 'main thr.', 'longest', 'scroll', 'floor ms', 'mark.js', 'G/floor', 'view/floor', 'main/floor', 'mark/G', 'heap', 'peak'];
+  const head = ['page', 'size', 'found', 'shown', 'Gloss ms', 'first', 'warm', 'in view', 'ready→view', 'main thr.', 'longest', 'scroll', 'floor ms', 'mark.js', 'G/floor', 'view/floor', 'main/floor', 'mark/G', 'heap', 'peak', 'live pk'];
   const rows = pages.map((p) => [
     p.name, kb(p.bytes), String(p.annotations), String(p.registered), fmt(p.glossMs), fmt(p.glossFirstMs), fmt(p.glossWarmMs), fmt(p.glossVisibleMs), fmt(p.readyToInViewMs),
-    fmt(p.glossMainThreadMs), fmt(p.longestTaskMs), fmt(p.scrollFrameMs, 2), fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.inViewOverFloor), fmt(p.mainThreadOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes),
+    fmt(p.glossMainThreadMs), fmt(p.longestTaskMs), fmt(p.scrollFrameMs, 2), fmt(p.floorMs, 2), fmt(p.markjsMs), fmt(p.glossOverFloor), fmt(p.inViewOverFloor), fmt(p.mainThreadOverFloor), fmt(p.markjsOverGloss), mb(p.heapBytes), mb(p.peakHeapBytes), mb(p.peakLiveHeapBytes),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -619,7 +627,8 @@ function table(machine: Record<string, unknown>, pages: readonly PageResult[], b
   lines.push('main thr.: sum of its slices; longest: longest Gloss slice or long task during its run; G/floor: Gloss ms over');
   lines.push('floor ms (the target); view/floor: in view over floor ms; main/floor: main thr. over floor ms (what the page pays);');
   lines.push(`scroll: Gloss's main-thread ms per frame while the page scrolls (${SCROLL_FRAMES} frames, CPU profile); heap: retained JS heap`);
-  lines.push('and ArrayBuffers with Gloss minus without; peak: sampled during a run, garbage not yet collected included.');
+  lines.push('and ArrayBuffers with Gloss minus without; peak: sampled during a run, garbage not yet collected included;');
+  lines.push('live pk: sampled during another run, each sample after a full garbage collection (what Gloss keeps alive at most).');
   lines.push('');
   lines.push(`Content script ${kb(bundle.contentScriptBytes!)} (${kb(bundle.contentScriptGzBytes!)} gzip), popup ${kb(bundle.popupBytes!)} (${kb(bundle.popupGzBytes!)} gzip), background ${kb(bundle.backgroundBytes!)} (${kb(bundle.backgroundGzBytes!)} gzip)`);
   lines.push(`Popup: first contentful paint ${fmt(popup.firstPaintMs)} ms, the seed page's officials shown at ${fmt(popup.dataMs)} ms`);
