@@ -114,6 +114,10 @@ interface HeadRequest {
   /** How many of the article's blocks the head holds. */
   blocks: number;
   annotations: EngineAnswer;
+  /** Resolves to null once the whole article's answer has arrived (or failed): the head is of no use then. */
+  whole: Promise<null>;
+  /** True once the whole article's answer has arrived (or failed). */
+  wholeSettled: () => boolean;
 }
 
 /** An article handed to the engine, as `run` keeps it while it waits. */
@@ -123,10 +127,6 @@ interface Sent {
   at: number;
   annotations: EngineAnswer;
   head: HeadRequest | null;
-  /** Resolves to null once the whole article's answer has arrived (or failed). */
-  whole: Promise<null>;
-  /** True once the whole article's answer has arrived (or failed). */
-  settled: () => boolean;
 }
 
 /** True when every block index in `visible` is below `blocks` (the head holds every block in view). */
@@ -347,7 +347,7 @@ export class GlossController {
     this.annotations = null;
     this.state = 'loading';
     this.inViewMeasured = false;
-    if (sent.head) await this.paintHead(sent.head, sent, gen);
+    if (sent.head) await this.paintHead(sent.head, sent.held, sent.at, gen);
     if (gen !== this.generation) return;
     let annotations: AnnotationSet | null;
     try {
@@ -381,22 +381,22 @@ export class GlossController {
    * highlights, which the whole article's replace in one task when they are
    * painted (`paint`).
    */
-  private async paintHead(head: HeadRequest, sent: Sent, gen: number): Promise<void> {
+  private async paintHead(head: HeadRequest, held: HeldArticle, at: number, gen: number): Promise<void> {
     let found: Annotations | AnnotationSet | null;
     try {
       // Whichever comes first: a head that arrives after the whole article is of no use.
-      found = await Promise.race([head.annotations, sent.whole]);
+      found = await Promise.race([head.annotations, head.whole]);
     } catch {
       // The whole article's request reports a failing background; the head just goes unpainted.
       return;
     }
-    if (!found || gen !== this.generation || sent.settled()) return;
+    if (!found || gen !== this.generation || head.wholeSettled()) return;
     if (!this.settings) await this.settingsRead;
-    if (gen !== this.generation || !this.settings || sent.settled()) return;
+    if (gen !== this.generation || !this.settings || head.wholeSettled()) return;
     const annotations = isAnnotationSet(found) ? found : annotationSetOf(found);
     this.annotations = annotations;
-    measure('gloss:annotate-head', sent.at);
-    await this.paint(sent.held, annotations, gen, head.blocks);
+    measure('gloss:annotate-head', at);
+    await this.paint(held, annotations, gen, head.blocks);
   }
 
   /** Removes every highlight, listener, observer, timer and the card host. */
@@ -542,20 +542,21 @@ export class GlossController {
       }
     };
     // A long article's head is asked for first: its message is small, so the background starts on it
-    // while the page is still serialising the whole text. Not in the `<gloss-mark>` fallback: its marks
+    // while the page is still sending the whole text. Not in the `<gloss-mark>` fallback: its marks
     // split the text nodes the whole article's offsets map to, so they would have to go before the
     // whole article's ranges are made, leaving the head unpainted in between.
     const headArticle = this.highlighter.mode === 'marks' ? null : articleHead(article);
-    const head: HeadRequest | null = headArticle ? { blocks: headArticle.blocks.length, annotations: ask(headArticle) } : null;
+    const headAnswer = headArticle ? ask(headArticle) : null;
     // A head request that fails rejects unobserved until `paintHead` awaits it.
-    if (head) Promise.resolve(head.annotations).catch(() => undefined);
+    if (headAnswer) Promise.resolve(headAnswer).catch(() => undefined);
     const annotations = ask(article);
+    if (!headArticle || headAnswer === null) return { held, at, annotations, head: null };
     let settled = false;
     const whole = Promise.resolve(annotations).then(
       () => ((settled = true), null),
       () => ((settled = true), null),
     );
-    return { held, at, annotations, head, whole, settled: () => settled };
+    return { held, at, annotations, head: { blocks: headArticle.blocks.length, annotations: headAnswer, whole, wholeSettled: () => settled } };
   }
 
   /**
